@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { Header } from '../../wire/paths.js';
+import { VaultError, badRequest, errorBody, grpcCodeFor, notFound, unauthenticated } from '../errors.js';
+import type { ServerContext } from './context.js';
+import type { Fault } from './faults.js';
+import type { Operation } from './operations.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerBatchRoutes } from './routes/batch.js';
+import { registerQueryRoutes } from './routes/query.js';
+import { registerRecordRoutes } from './routes/records.js';
+import { registerTokenRoutes } from './routes/tokens.js';
+
+export interface ServerOptions {
+  tls: { key: string; cert: string } | undefined;
+  bodyLimit: number;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * The local vault's HTTP(S) server: the Skyflow REST API over a Vault. Every
+ * response carries `x-request-id`; every error is the Skyflow JSON error body;
+ * nothing the caller sends can produce a stack trace or a 500.
+ */
+export function buildServer(context: ServerContext, options: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    ...(options.tls ? { https: options.tls } : {}),
+    bodyLimit: options.bodyLimit,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    logger: false,
+    // Bodies are validated as sent: no coercion, no defaults, nothing removed.
+    ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: false } },
+  }) as unknown as FastifyInstance;
+
+  // Every body is JSON whatever its content type says (the SDKs send `{}`
+  // with GET and DELETE, some clients send text/plain); an empty body is none.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, body as string, done);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const operation = operationOf(request);
+    if (operation === undefined) return;
+    context.stats.requests[operation]++;
+    const fault = context.faults.draw(operation, 'before');
+    if (fault) await injectBefore(fault, request, reply);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header(Header.requestId, request.id);
+    const operation = operationOf(request);
+    const fault = operation !== undefined && reply.statusCode < 400 ? context.faults.draw(operation, 'after') : undefined;
+    return fault ? injectAfter(fault, request, reply, payload) : payload;
+  });
+
+  if (context.log) {
+    const log = context.log;
+    app.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      log(`${request.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms ${request.id}`);
+    });
+  }
+
+  app.setErrorHandler((error, _request, reply) => {
+    const vaultError = toVaultError(error);
+    void reply.code(vaultError.httpCode).headers(vaultError.headers).send(vaultError.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = notFound(`No endpoint matches ${request.method} ${new URL(request.url, 'http://x').pathname}.`);
+    void reply.code(404).send(error.toBody());
+  });
+
+  registerAuthRoutes(app, context);
+  void app.register(async (vaultApi) => {
+    vaultApi.addHook('onRequest', async (request) => authorize(request, context));
+    registerBatchRoutes(vaultApi, context);
+    registerTokenRoutes(vaultApi, context);
+    registerQueryRoutes(vaultApi, context);
+    registerRecordRoutes(vaultApi, context);
+  });
+  return app;
+}
+
+async function authorize(request: FastifyRequest, context: ServerContext): Promise<void> {
+  const header = request.headers.authorization;
+  if (header === undefined) throw unauthenticated('Authentication failed. The Authorization header is missing.');
+  const bearer = BEARER.exec(header)?.[1];
+  if (bearer === undefined) throw unauthenticated('Authentication failed. Expected "Authorization: Bearer <token>".');
+  await context.accessTokens.authenticate(bearer);
+  const { vaultID } = request.params as { vaultID: string };
+  if (vaultID !== context.vaultId) throw notFound('No vault exists with this ID.');
+}
+
+function operationOf(request: FastifyRequest): Operation | undefined {
+  return request.routeOptions.config.operation;
+}
+
+async function injectBefore(fault: Fault, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+  if (fault.reset) {
+    reply.hijack();
+    reset(request.raw.socket);
+  } else if (fault.status !== undefined) {
+    void reply.code(fault.status).headers(faultHeaders(fault)).send(errorBody(fault.status, grpcCodeFor(fault.status), fault.message));
+  }
+}
+
+async function injectAfter(fault: Fault, request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+  if (fault.reset) {
+    reset(request.raw.socket);
+    return payload;
+  }
+  if (fault.status === undefined) return payload;
+  void reply.code(fault.status).headers(faultHeaders(fault));
+  return JSON.stringify(errorBody(fault.status, grpcCodeFor(fault.status), fault.message));
+}
+
+function faultHeaders(fault: Fault): Record<string, string> {
+  return fault.retryAfterSeconds === undefined ? {} : { [Header.retryAfter]: String(fault.retryAfterSeconds) };
+}
+
+// A TCP reset where the socket supports it (plain TCP); TLS sockets are destroyed.
+function reset(socket: Socket): void {
+  try {
+    socket.resetAndDestroy();
+  } catch {
+    socket.destroy();
+  }
+}
+
+function toVaultError(error: unknown): VaultError {
+  if (error instanceof VaultError) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) return badRequest(`Invalid request: ${fastifyError.message}.`);
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new VaultError(413, grpcCodeFor(413), 'The request body is larger than this vault accepts.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return badRequest('The request body is not valid JSON.');
+  }
+  const status = fastifyError.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new VaultError(status, grpcCodeFor(status), fastifyError.message);
+  }
+  return new VaultError(500, grpcCodeFor(500), 'The local vault failed to process the request.');
+}

@@ -1,0 +1,113 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { FaultRule } from './http/faults.js';
+import { demoSchema } from './schema/demo-schema.js';
+import { loadSchemaFile, resolveSchema, type ResolvedSchema } from './schema/resolve-schema.js';
+import type { VaultSchema } from './schema/types.js';
+
+/** Options of `startLocalVault`. Every one is optional. */
+export interface LocalVaultOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default '127.0.0.1' */
+  host?: string;
+  /**
+   * Folder for the SQLite file, the keys, `credentials.json` and `ca.pem`;
+   * data and identity survive restarts. Absent: everything lives in memory.
+   */
+  dataDir?: string;
+  /** Tables and columns, as an object or the path of a JSON file. @default the demo schema (cards, persons) */
+  schema?: VaultSchema | string;
+  /** Serve HTTPS with a certificate from a private CA; false serves plain HTTP. @default true */
+  tls?: boolean;
+  /** Lifetime of the access tokens the token endpoint issues, in seconds. @default 3600 */
+  tokenTtlSeconds?: number;
+  /** Fault rules; change them later with `handle.setFaults`. @default [] */
+  faults?: FaultRule[];
+  /** The vault ID in request paths. @default generated once and kept in `dataDir` */
+  vaultId?: string;
+  /** Largest accepted request body, in bytes. @default 5 MiB */
+  bodyLimit?: number;
+  /** Most rows a query may return. @default 10000 */
+  maxQueryRows?: number;
+  /** Receives one line per request (method, route, status, time, request id); never a value or a query string. */
+  log?: (line: string) => void;
+}
+
+/** Options with defaults applied and checked. */
+export interface ResolvedLocalVaultOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string | undefined;
+  readonly schema: ResolvedSchema;
+  readonly tls: boolean;
+  readonly tokenTtlSeconds: number;
+  readonly faults: readonly FaultRule[];
+  readonly vaultId: string | undefined;
+  readonly bodyLimit: number;
+  readonly maxQueryRows: number;
+  readonly log: ((line: string) => void) | undefined;
+}
+
+/** Options `startLocalVault` was given that cannot work; the message names the option and the fix. */
+export class LocalVaultOptionsError extends Error {
+  override readonly name = 'LocalVaultOptionsError';
+}
+
+const VAULT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function resolveLocalVaultOptions(options: LocalVaultOptions = {}): ResolvedLocalVaultOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new LocalVaultOptionsError('startLocalVault options must be an object.');
+  }
+  const fail = (message: string) => new LocalVaultOptionsError(message);
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw fail('port must be an integer from 0 to 65535.');
+  const host = options.host ?? '127.0.0.1';
+  if (typeof host !== 'string' || host.length === 0) throw fail('host must be a non-empty string.');
+  if (options.dataDir !== undefined && (typeof options.dataDir !== 'string' || options.dataDir.length === 0)) {
+    throw fail('dataDir must be a folder path.');
+  }
+  const tokenTtlSeconds = positiveInteger(options.tokenTtlSeconds, 3600, 'tokenTtlSeconds', fail);
+  const bodyLimit = positiveInteger(options.bodyLimit, 5 * 1024 * 1024, 'bodyLimit', fail);
+  const maxQueryRows = positiveInteger(options.maxQueryRows, 10_000, 'maxQueryRows', fail);
+  if (options.vaultId !== undefined && !(typeof options.vaultId === 'string' && VAULT_ID.test(options.vaultId))) {
+    throw fail('vaultId must be 1 to 64 letters, digits, "_" or "-".');
+  }
+  if (options.tls !== undefined && typeof options.tls !== 'boolean') throw fail('tls must be true or false.');
+  if (options.faults !== undefined && !Array.isArray(options.faults)) throw fail('faults must be an array of fault rules.');
+  if (options.log !== undefined && typeof options.log !== 'function') throw fail('log must be a function.');
+
+  return {
+    port,
+    host,
+    dataDir: options.dataDir === undefined ? undefined : absolute(options.dataDir),
+    schema:
+      options.schema === undefined
+        ? resolveSchema(demoSchema, 'demo schema')
+        : typeof options.schema === 'string'
+          ? loadSchemaFile(absolute(options.schema))
+          : resolveSchema(options.schema),
+    tls: options.tls ?? true,
+    tokenTtlSeconds,
+    faults: options.faults ?? [],
+    vaultId: options.vaultId,
+    bodyLimit,
+    maxQueryRows,
+    log: options.log,
+  };
+}
+
+function positiveInteger(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  fail: (message: string) => Error,
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw fail(`${name} must be a positive integer.`);
+  return value;
+}
+
+function absolute(path: string): string {
+  return isAbsolute(path) ? path : resolve(path);
+}

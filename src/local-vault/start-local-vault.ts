@@ -1,0 +1,126 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isIPv6 } from 'node:net';
+import { TOKEN_PATH } from '../wire/paths.js';
+import type { ServiceAccountCredentials } from '../wire/auth.js';
+import { FaultInjector, type FaultRule } from './http/faults.js';
+import { OPERATIONS, type Operation } from './http/operations.js';
+import { buildServer } from './http/server.js';
+import type { ServerStats } from './http/context.js';
+import { AccessTokens } from './identity/AccessTokens.js';
+import { loadState, writePrivate } from './identity/state.js';
+import { resolveLocalVaultOptions, type LocalVaultOptions } from './options.js';
+import { VaultStore } from './storage/VaultStore.js';
+import { Vault } from './vault/Vault.js';
+
+/** A running local vault: what an SDK needs to reach it, and its controls. */
+export interface LocalVault {
+  /** The vault URL to give an SDK, e.g. `https://127.0.0.1:8443`. */
+  readonly url: string;
+  readonly port: number;
+  readonly vaultId: string;
+  /** An API key (`sky-…`) the vault accepts as a bearer token. */
+  readonly apiKey: string;
+  /** Service-account credentials whose `tokenURI` is this vault's token endpoint. */
+  readonly credentials: ServiceAccountCredentials;
+  /** PEM of the CA that signed the server certificate; undefined over plain HTTP. */
+  readonly caCert: string | undefined;
+  readonly dataDir: string | undefined;
+  /** `credentials.json` in the data folder, when there is one. */
+  readonly credentialsPath: string | undefined;
+  /** `ca.pem` in the data folder, when there is one and TLS is on. */
+  readonly caCertPath: string | undefined;
+  /** Replaces the fault rules (an invalid list throws and changes nothing). */
+  setFaults(rules: FaultRule[]): void;
+  /** Requests per endpoint, tokens issued and faults injected so far. */
+  stats(): LocalVaultStats;
+  /** Stops accepting requests, finishes those in flight, and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface LocalVaultStats extends ServerStats {
+  faultsInjected: number;
+}
+
+export const CREDENTIALS_FILE = 'credentials.json';
+export const CA_FILE = 'ca.pem';
+export const DATABASE_FILE = 'vault.db';
+
+/**
+ * Starts a local vault: the Skyflow REST API over SQLite, on loopback.
+ *
+ * @example
+ * const vault = await startLocalVault();
+ * // give vault.url, vault.vaultId and vault.credentials (or vault.apiKey) to an SDK
+ * await vault.close();
+ */
+export async function startLocalVault(options: LocalVaultOptions = {}): Promise<LocalVault> {
+  const resolved = resolveLocalVaultOptions(options);
+  const { dataDir } = resolved;
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const state = await loadState(dataDir, { vaultId: resolved.vaultId, tls: resolved.tls, host: resolved.host });
+
+  const store = new VaultStore(dataDir === undefined ? undefined : join(dataDir, DATABASE_FILE), resolved.schema);
+  const faults = new FaultInjector(resolved.faults);
+  const stats: ServerStats = {
+    requests: Object.fromEntries(OPERATIONS.map((operation) => [operation, 0])) as Record<Operation, number>,
+    tokensIssued: 0,
+  };
+  let url = '';
+  const app = buildServer(
+    {
+      vault: new Vault(store, resolved.schema, Buffer.from(state.tokenSecret, 'hex')),
+      vaultId: state.vaultId,
+      accessTokens: new AccessTokens(state.serviceAccount, state.accessTokenSecret, state.apiKey, resolved.tokenTtlSeconds),
+      faults,
+      stats,
+      tokenUri: () => `${url}${TOKEN_PATH}`,
+      maxQueryRows: resolved.maxQueryRows,
+      log: resolved.log,
+    },
+    { tls: resolved.tls && state.tls ? { key: state.tls.key, cert: state.tls.cert } : undefined, bodyLimit: resolved.bodyLimit },
+  );
+
+  try {
+    await app.listen({ port: resolved.port, host: resolved.host });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : resolved.port;
+  const host = isIPv6(resolved.host) ? `[${resolved.host}]` : resolved.host;
+  url = `${resolved.tls ? 'https' : 'http'}://${host}:${port}`;
+
+  const credentials: ServiceAccountCredentials = { ...state.serviceAccount, tokenURI: `${url}${TOKEN_PATH}` };
+  const caCert = resolved.tls ? state.tls?.caCert : undefined;
+  let credentialsPath: string | undefined;
+  let caCertPath: string | undefined;
+  if (dataDir !== undefined) {
+    credentialsPath = join(dataDir, CREDENTIALS_FILE);
+    await writePrivate(credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`);
+    if (caCert !== undefined) {
+      caCertPath = join(dataDir, CA_FILE);
+      await writePrivate(caCertPath, caCert);
+    }
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    vaultId: state.vaultId,
+    apiKey: state.apiKey,
+    credentials,
+    caCert,
+    dataDir,
+    credentialsPath,
+    caCertPath,
+    setFaults: (rules) => faults.set(rules),
+    stats: () => ({ ...stats, requests: { ...stats.requests }, faultsInjected: faults.injected }),
+    close: () => {
+      closing ??= app.close().finally(() => store.close());
+      return closing;
+    },
+  };
+}
