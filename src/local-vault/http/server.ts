@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -19,6 +20,8 @@ export interface ServerOptions {
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const MAX_MESSAGE_LENGTH = 200;
 
 /**
  * The local vault's HTTP(S) server: the Skyflow REST API over a Vault. Every
@@ -34,6 +37,11 @@ export function buildServer(context: ServerContext, options: ServerOptions): Fas
     logger: false,
     // Bodies are validated as sent: no coercion, no defaults, nothing removed.
     ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: false } },
+    // Errors raised before routing (malformed URL, overlong path segment).
+    frameworkErrors: (error, request, reply) => {
+      void reply.header(Header.requestId, request.id);
+      sendError(reply, toVaultError(error));
+    },
   }) as unknown as FastifyInstance;
 
   // Every body is JSON whatever its content type says (the SDKs send `{}`
@@ -68,9 +76,12 @@ export function buildServer(context: ServerContext, options: ServerOptions): Fas
     });
   }
 
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const vaultError = toVaultError(error);
-    void reply.code(vaultError.httpCode).headers(vaultError.headers).send(vaultError.toBody());
+    // Read the rest of an oversized body before answering, so that a client
+    // still sending it gets the 413 rather than a broken pipe.
+    if (vaultError.httpCode === 413) await drain(request.raw, MAX_DRAIN_BYTES);
+    sendError(reply, vaultError);
   });
   app.setNotFoundHandler((request, reply) => {
     const error = notFound(`No endpoint matches ${request.method} ${new URL(request.url, 'http://x').pathname}.`);
@@ -136,19 +147,50 @@ function reset(socket: Socket): void {
   }
 }
 
+function sendError(reply: FastifyReply, error: VaultError): void {
+  void reply.code(error.httpCode).headers(error.headers).send(error.toBody());
+}
+
 function toVaultError(error: unknown): VaultError {
   if (error instanceof VaultError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) return badRequest(`Invalid request: ${fastifyError.message}.`);
+  const status = fastifyError.statusCode;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new VaultError(413, grpcCodeFor(413), 'The request body is larger than this vault accepts.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return badRequest('The request body is not valid JSON.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new VaultError(414, grpcCodeFor(414), 'A path segment is longer than this vault accepts.');
+    case 'FST_ERR_BAD_URL':
+      return badRequest('The request URL is malformed.');
   }
-  const status = fastifyError.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    return new VaultError(status, grpcCodeFor(status), fastifyError.message);
+    return new VaultError(status, grpcCodeFor(status), fastifyError.message.slice(0, MAX_MESSAGE_LENGTH));
   }
   return new VaultError(500, grpcCodeFor(500), 'The local vault failed to process the request.');
+}
+
+function drain(stream: IncomingMessage, limit: number): Promise<void> {
+  if (stream.complete || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = () => {
+      stream.off('data', onData);
+      stream.off('end', finish);
+      stream.off('error', finish);
+      stream.off('close', finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limit) finish();
+    };
+    stream.on('data', onData);
+    stream.once('end', finish);
+    stream.once('error', finish);
+    stream.once('close', finish);
+    stream.resume();
+  });
 }

@@ -21,13 +21,13 @@ export function registerTokenRoutes(app: FastifyInstance, { vault }: ServerConte
       if (parameters.length === 0) throw badRequest('detokenizationParameters must hold at least one token.');
       return {
         records: parameters.map(({ token, redaction = RedactionType.DEFAULT }, index) => {
+          const reveal = () => vault.detokenize(token, redaction);
+          if (!continueOnError) return atIndex('detokenizationParameters', index, parameters.length, reveal);
+          // With continueOnError a failed token is reported in its place.
           try {
-            return atIndex('detokenizationParameters', index, parameters.length, () =>
-              vault.detokenize(token, redaction),
-            );
+            return reveal();
           } catch (error) {
-            // With continueOnError a failed token is reported in its place.
-            if (continueOnError && error instanceof VaultError) return { token, error: error.message };
+            if (error instanceof VaultError) return { token, error: error.message };
             throw error;
           }
         }),
