@@ -98,10 +98,13 @@ describe('POST /v1/vaults/{vaultID}/{table}', () => {
   });
 
   describe('bring your own token (byot)', () => {
+    // Values no other test holds: a value that already has a token refuses another one.
+    const fresh = () => card({ cvv: `cvv-${randomUUID()}` });
+
     it('ENABLE uses the given tokens and generates the others', async () => {
       const token = `byot-${randomUUID()}`;
       const response = await rest.post('/cards', {
-        records: [{ fields: card(), tokens: { cvv: token } }],
+        records: [{ fields: fresh(), tokens: { cvv: token } }],
         tokenization: true,
         byot: 'ENABLE',
       });
@@ -131,7 +134,7 @@ describe('POST /v1/vaults/{vaultID}/{table}', () => {
 
     it('refuses a token that already stands for another value', async () => {
       const token = `t-${randomUUID()}`;
-      const first = await rest.post('/cards', { records: [{ fields: card(), tokens: { cvv: token } }], byot: 'ENABLE' });
+      const first = await rest.post('/cards', { records: [{ fields: fresh(), tokens: { cvv: token } }], byot: 'ENABLE' });
       expect(first.status).toBe(200);
       const second = await rest.post('/persons', {
         records: [{ fields: person({ name: `Unique ${randomUUID()}` }), tokens: { name: token } }],

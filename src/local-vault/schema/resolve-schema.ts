@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import { RESERVED_TABLE_NAMES } from '../../wire/paths.js';
 import { ValueType } from '../../wire/enums.js';
 import {
+  NAME_PATTERN,
   VaultSchemaSchema,
   type ColumnType,
   type DefaultRedaction,
@@ -77,9 +78,11 @@ export function loadSchemaFile(path: string): ResolvedSchema {
 
 /** Validates a schema and applies its defaults. */
 export function resolveSchema(input: unknown, source = 'schema'): ResolvedSchema {
-  const firstError = Value.Errors(VaultSchemaSchema, input)[0];
+  // `additionalProperties: false` also reports each extra key as "schema is
+  // false"; the additionalProperties error that names the rule reads better.
+  const firstError = Value.Errors(VaultSchemaSchema, input).find((error) => error.keyword !== 'boolean');
   if (firstError) {
-    throw new SchemaError(`${source}${firstError.instancePath || ''}: ${firstError.message}.`);
+    throw new SchemaError(`${source}${firstError.instancePath}: ${firstError.message}.`);
   }
   const schema = input as VaultSchema;
   const tableEntries = Object.entries(schema.tables);
@@ -91,6 +94,7 @@ export function resolveSchema(input: unknown, source = 'schema'): ResolvedSchema
   const seenTables = new Set<string>();
 
   for (const [tableName, tableSpec] of tableEntries) {
+    assertName(tableName, `${source}/tables/${tableName}`);
     const lower = tableName.toLowerCase();
     if (RESERVED_TABLE_NAMES.includes(lower) || lower.startsWith('sqlite_')) {
       throw new SchemaError(`${source}/tables/${tableName}: "${tableName}" is reserved and cannot name a table.`);
@@ -108,6 +112,7 @@ export function resolveSchema(input: unknown, source = 'schema'): ResolvedSchema
     const seenColumns = new Set<string>([SKYFLOW_ID]);
     for (const [columnName, spec] of columnEntries) {
       const where = `${source}/tables/${tableName}/columns/${columnName}`;
+      assertName(columnName, where);
       if (seenColumns.has(columnName.toLowerCase())) {
         throw new SchemaError(
           columnName.toLowerCase() === SKYFLOW_ID
@@ -142,6 +147,13 @@ export function resolveSchema(input: unknown, source = 'schema'): ResolvedSchema
     tables.set(tableName, { name: tableName, columns });
   }
   return { tables, scopes, groups };
+}
+
+// Names become SQL identifiers and path segments.
+function assertName(name: string, where: string): void {
+  if (!NAME_PATTERN.test(name)) {
+    throw new SchemaError(`${where}: a name is a letter followed by letters, digits or "_", 63 at most.`);
+  }
 }
 
 // Columns of one group share tokens, so a token must reveal the same way

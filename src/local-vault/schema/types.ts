@@ -1,21 +1,14 @@
 import { Type, type Static } from 'typebox';
 
-const NAME = '^[A-Za-z][A-Za-z0-9_]{0,62}$';
+/** Table, column and group names: a letter, then letters, digits and `_`; at most 63. */
+export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 
 /** Type of a column's values; decides validation, storage and `valueType`. */
-export const ColumnTypeSchema = Type.Union([
-  Type.Literal('string'),
-  Type.Literal('integer'),
-  Type.Literal('float'),
-  Type.Literal('boolean'),
-  Type.Literal('date'),
-  Type.Literal('datetime'),
-  Type.Literal('json'),
-]);
+export const ColumnTypeSchema = Type.Enum(['string', 'integer', 'float', 'boolean', 'date', 'datetime', 'json']);
 export type ColumnType = Static<typeof ColumnTypeSchema>;
 
 /** How tokens of a column look: a random-looking UUID, or the value's own shape. */
-export const TokenFormatSchema = Type.Union([Type.Literal('uuid'), Type.Literal('format-preserving')]);
+export const TokenFormatSchema = Type.Enum(['uuid', 'format-preserving']);
 export type TokenFormat = Static<typeof TokenFormatSchema>;
 
 /** `MASKED` redaction: letters and digits become `char` except the first/last ones kept. */
@@ -30,11 +23,7 @@ export const MaskRuleSchema = Type.Object(
 export type MaskRule = Static<typeof MaskRuleSchema>;
 
 /** What `DEFAULT` redaction means for a column. */
-export const DefaultRedactionSchema = Type.Union([
-  Type.Literal('PLAIN_TEXT'),
-  Type.Literal('MASKED'),
-  Type.Literal('REDACTED'),
-]);
+export const DefaultRedactionSchema = Type.Enum(['PLAIN_TEXT', 'MASKED', 'REDACTED']);
 export type DefaultRedaction = Static<typeof DefaultRedactionSchema>;
 
 /** One column of a vault table. Every property is optional: `{}` is a plain string column. */
@@ -51,21 +40,22 @@ export const ColumnSpecSchema = Type.Object(
     /** @default 'PLAIN_TEXT' */
     redaction: Type.Optional(DefaultRedactionSchema),
     /** Columns of one group share tokens and are tokenized together by `tokenize`. */
-    columnGroup: Type.Optional(Type.String({ pattern: NAME })),
+    columnGroup: Type.Optional(Type.String({ pattern: NAME_PATTERN.source })),
   },
   { additionalProperties: false },
 );
 export type ColumnSpec = Static<typeof ColumnSpecSchema>;
 
+// Names are checked by resolveSchema, which can say what a good name is.
 export const TableSpecSchema = Type.Object(
-  { columns: Type.Record(Type.String({ pattern: NAME }), ColumnSpecSchema) },
+  { columns: Type.Record(Type.String(), ColumnSpecSchema) },
   { additionalProperties: false },
 );
 export type TableSpec = Static<typeof TableSpecSchema>;
 
 /** The tables and columns of a local vault, as a schema file holds them. */
 export const VaultSchemaSchema = Type.Object(
-  { tables: Type.Record(Type.String({ pattern: NAME }), TableSpecSchema) },
+  { tables: Type.Record(Type.String(), TableSpecSchema) },
   { additionalProperties: false },
 );
 export type VaultSchema = Static<typeof VaultSchemaSchema>;
