@@ -45,6 +45,7 @@ export interface LocalVaultStats extends ServerStats {
 export const CREDENTIALS_FILE = 'credentials.json';
 export const CA_FILE = 'ca.pem';
 export const DATABASE_FILE = 'vault.db';
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 
 /**
  * Starts a local vault: the Skyflow REST API over SQLite, on loopback.
@@ -67,6 +68,7 @@ export async function startLocalVault(options: LocalVaultOptions = {}): Promise<
     tokensIssued: 0,
   };
   let url = '';
+  let audiences: string[] = [];
   const app = buildServer(
     {
       vault: new Vault(store, resolved.schema, Buffer.from(state.tokenSecret, 'hex')),
@@ -74,7 +76,7 @@ export async function startLocalVault(options: LocalVaultOptions = {}): Promise<
       accessTokens: new AccessTokens(state.serviceAccount, state.accessTokenSecret, state.apiKey, resolved.tokenTtlSeconds),
       faults,
       stats,
-      tokenUri: () => `${url}${TOKEN_PATH}`,
+      tokenAudiences: () => audiences,
       maxQueryRows: resolved.maxQueryRows,
       log: resolved.log,
     },
@@ -89,8 +91,12 @@ export async function startLocalVault(options: LocalVaultOptions = {}): Promise<
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : resolved.port;
-  const host = isIPv6(resolved.host) ? `[${resolved.host}]` : resolved.host;
-  url = `${resolved.tls ? 'https' : 'http'}://${host}:${port}`;
+  const scheme = resolved.tls ? 'https' : 'http';
+  const origin = (host: string) => `${scheme}://${isIPv6(host) ? `[${host}]` : host}:${port}`;
+  url = origin(resolved.host);
+  // An SDK may reach the vault as localhost rather than 127.0.0.1; the
+  // assertion's audience names the token endpoint the way the SDK reached it.
+  audiences = [...new Set([resolved.host, ...LOOPBACK_HOSTS])].map((host) => `${origin(host)}${TOKEN_PATH}`);
 
   const credentials: ServiceAccountCredentials = { ...state.serviceAccount, tokenURI: `${url}${TOKEN_PATH}` };
   const caCert = resolved.tls ? state.tls?.caCert : undefined;

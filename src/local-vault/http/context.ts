@@ -10,8 +10,12 @@ export interface ServerContext {
   readonly accessTokens: AccessTokens;
   readonly faults: FaultInjector;
   readonly stats: ServerStats;
-  /** The token URI in the vault's credentials (known once the server listens). */
-  readonly tokenUri: () => string;
+  /**
+   * The `aud` values a service-account assertion may carry: this token
+   * endpoint under each loopback name and the bound host (known once the
+   * server listens).
+   */
+  readonly tokenAudiences: () => readonly string[];
   readonly maxQueryRows: number;
   /** Receives one line per request; never a value, a token or a query string. */
   readonly log: ((line: string) => void) | undefined;

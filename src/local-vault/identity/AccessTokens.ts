@@ -36,14 +36,14 @@ export class AccessTokens {
    * registered key, `iss` = `sub` = client id, `key` = key id, `aud` one of
    * this server's token URIs, and a bounded `exp`.
    */
-  async verifyAssertion(assertion: string, audiences: string[]): Promise<Grant> {
+  async verifyAssertion(assertion: string, audiences: readonly string[]): Promise<Omit<Grant, 'roles'>> {
     let payload;
     try {
       ({ payload } = await jwtVerify(assertion, this.#publicKey, {
         algorithms: ['RS256'],
         issuer: this.#account.clientID,
         subject: this.#account.clientID,
-        audience: audiences,
+        audience: [...audiences],
         requiredClaims: ['exp'],
         clockTolerance: CLOCK_TOLERANCE_S,
       }));
@@ -54,7 +54,7 @@ export class AccessTokens {
     if (payload.exp! - Date.now() / 1000 > MAX_ASSERTION_LIFETIME_S) {
       throw unauthenticated('Invalid assertion: exp is too far in the future.');
     }
-    return { subject: payload.sub!, roles: [], ctx: payload['ctx'] };
+    return { subject: payload.sub!, ctx: payload['ctx'] };
   }
 
   /** A signed access token (HS256) with `exp`, carrying the grant's roles and context. */

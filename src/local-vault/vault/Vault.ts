@@ -81,7 +81,7 @@ export class Vault {
       id = randomUUID();
       this.#write(table, () => this.#store.insertRow(table.name, id!, this.#storedEntries(table, values)));
     } else {
-      this.#replaceValues(table, id, values);
+      this.#replaceValues(table, this.#store.getRow(table.name, id)!, values);
     }
     return this.#written(id, table, values, tokens, options.tokenization);
   }
@@ -90,8 +90,9 @@ export class Vault {
     const table = this.table(tableName);
     const values = this.#typedFields(table, input.fields);
     const tokens = checkTokens(table, values, input.tokens, options.byot);
-    if (!this.#store.getRow(table.name, id)) throw recordNotFound(id);
-    this.#replaceValues(table, id, values);
+    const row = this.#store.getRow(table.name, id);
+    if (!row) throw recordNotFound(id);
+    this.#replaceValues(table, row, values);
     return this.#written(id, table, values, tokens, options.tokenization);
   }
 
@@ -203,9 +204,8 @@ export class Vault {
 
   // Overwrites some columns of an existing row, then forgets the tokens of
   // values no row holds any more.
-  #replaceValues(table: Table, id: string, values: Map<string, TypedValue>): void {
-    const before = this.#store.getRow(table.name, id)!;
-    this.#write(table, () => this.#store.updateRow(table.name, id, this.#storedEntries(table, values)));
+  #replaceValues(table: Table, before: Row, values: Map<string, TypedValue>): void {
+    this.#write(table, () => this.#store.updateRow(table.name, before.skyflow_id, this.#storedEntries(table, values)));
     for (const name of values.keys()) {
       const column = table.columns.get(name)!;
       const old = fromStored(column, before[name]);

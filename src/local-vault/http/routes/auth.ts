@@ -13,10 +13,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
     async (request): Promise<TokenResponseBody> => {
       const { grant_type: grantType, assertion, scope } = request.body;
       if (grantType !== JWT_BEARER_GRANT) throw badRequest(`grant_type must be ${JWT_BEARER_GRANT}.`);
-      // The assertion's audience is the token URI as the credentials give it,
-      // or this endpoint as the client reached it (localhost vs 127.0.0.1).
-      const reachedAt = `${request.protocol}://${request.host}${routePatterns.token}`;
-      const grant = await context.accessTokens.verifyAssertion(assertion, [context.tokenUri(), reachedAt]);
+      const grant = await context.accessTokens.verifyAssertion(assertion, context.tokenAudiences());
       const accessToken = await context.accessTokens.issue({ ...grant, roles: rolesOf(scope) });
       context.stats.tokensIssued++;
       return { accessToken, tokenType: 'Bearer' };
