@@ -78,6 +78,10 @@ export function buildServer(context: ServerContext, options: ServerOptions): Fas
 
   app.setErrorHandler(async (error, request, reply) => {
     const vaultError = toVaultError(error);
+    // A 500 is a bug in the vault: say where, never what (the error may quote data).
+    if (vaultError.httpCode >= 500) {
+      context.log?.(`internal error in ${request.method} ${request.routeOptions.url ?? 'unmatched'} ${request.id}: ${errorName(error)}`);
+    }
     // Read the rest of an oversized body before answering, so that a client
     // still sending it gets the 413 rather than a broken pipe.
     if (vaultError.httpCode === 413) await drain(request.raw, MAX_DRAIN_BYTES);
@@ -145,6 +149,12 @@ function reset(socket: Socket): void {
   } catch {
     socket.destroy();
   }
+}
+
+function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === undefined ? error.name : `${error.name} (${code})`;
 }
 
 function sendError(reply: FastifyReply, error: VaultError): void {
