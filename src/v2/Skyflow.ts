@@ -1,0 +1,176 @@
+import { LogLevel } from './enums.js';
+import { resolveClientOptions, resolveLogLevel, resolveVaultConfig, type ResolvedVaultConfig } from './config/resolve-config.js';
+import type { Credentials, SkyflowConfig, VaultConfig } from './config/types.js';
+import { resolveCredentials, type ResolvedCredentials } from './credentials/resolve-credentials.js';
+import { keyFrom, loadServiceAccountKey, parseServiceAccount } from './credentials/service-account-key.js';
+import { exchangeForToken } from './credentials/token-exchange.js';
+import { TokenSource } from './credentials/TokenSource.js';
+import { validationError } from './errors/messages.js';
+import { Logger } from './logging/Logger.js';
+import { Transport } from './transport/Transport.js';
+import { VaultClient } from './vault/VaultClient.js';
+import { SkyflowBuilder } from './SkyflowBuilder.js';
+
+const ENV_CREDENTIALS = 'SKYFLOW_CREDENTIALS';
+
+interface VaultEntry {
+  config: ResolvedVaultConfig;
+  /** Replaced when the config changes, so no token outlives the credentials it came from. */
+  tokens: TokenSource;
+  client: VaultClient;
+}
+
+/**
+ * A Skyflow client: one or more vaults, credentials, logging and one HTTP
+ * transport shared by its vaults.
+ *
+ * @example
+ * const client = Skyflow.builder()
+ *   .addVaultConfig({ vaultId: '<VAULT_ID>', clusterId: '<CLUSTER_ID>', env: Env.PROD })
+ *   .addSkyflowCredentials({ path: 'credentials.json' })
+ *   .setLogLevel(LogLevel.ERROR)
+ *   .build();
+ * const response = await client.vault().insert(new InsertRequest({ table: 'cards', values: [{ cvv: '123' }] }));
+ */
+export class Skyflow {
+  readonly #vaults = new Map<string, VaultEntry>();
+  readonly #logger: Logger;
+  readonly #transport: Transport;
+  #credentials: { given: Credentials; resolved: ResolvedCredentials } | undefined;
+  #envCredentials: { text: string; resolved: ResolvedCredentials } | undefined;
+
+  /** Starts a builder; `build()` is the same as `new Skyflow(config)`. */
+  static builder(): SkyflowBuilder {
+    return new SkyflowBuilder((config) => new Skyflow(config));
+  }
+
+  constructor(config: SkyflowConfig = {}) {
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) throw validationError('CONFIG_MISSING');
+    const options = resolveClientOptions(config);
+    this.#logger = new Logger(options.logLevel, options.logger);
+    this.#transport = new Transport(options.transport, this.#logger);
+    if (config.skyflowCredentials !== undefined) this.updateSkyflowCredentials(config.skyflowCredentials);
+    const vaultConfigs = config.vaultConfigs ?? [];
+    if (!Array.isArray(vaultConfigs)) throw validationError('INVALID_TYPE_FOR_CONFIG', 'vault');
+    for (const vaultConfig of vaultConfigs) this.addVaultConfig(vaultConfig);
+    this.#logger.info(`Skyflow client initialized with ${this.#vaults.size} vault(s).`);
+  }
+
+  /** The client of a vault; without an id, of the first vault added. */
+  vault(vaultId?: string): VaultClient {
+    if (vaultId === undefined) {
+      const first = this.#vaults.values().next().value;
+      if (!first) throw validationError('EMPTY_VAULT_CLIENTS');
+      return first.client;
+    }
+    return this.#entry(vaultId).client;
+  }
+
+  addVaultConfig(config: VaultConfig): this {
+    const resolved = resolveVaultConfig(config);
+    if (this.#vaults.has(resolved.vaultId)) throw validationError('VAULT_ID_EXISTS_IN_CONFIG_LIST', resolved.vaultId);
+    const { vaultId } = resolved;
+    const entry: VaultEntry = {
+      config: resolved,
+      tokens: this.#tokenSource(resolved),
+      client: new VaultClient({
+        vaultId,
+        config: () => this.#entry(vaultId).config,
+        credentials: () => this.#credentialsOf(this.#entry(vaultId).config),
+        get tokens() {
+          return entry.tokens;
+        },
+        transport: this.#transport,
+        logger: this.#logger,
+      }),
+    };
+    this.#vaults.set(vaultId, entry);
+    return this;
+  }
+
+  /** Changes some settings of a vault; its cached token is dropped. */
+  updateVaultConfig(config: Partial<VaultConfig> & { vaultId: string }): this {
+    const vaultId = vaultIdOf(config);
+    const entry = this.#entry(vaultId);
+    entry.config = resolveVaultConfig({ ...entry.config.source, ...config });
+    entry.tokens = this.#tokenSource(entry.config);
+    return this;
+  }
+
+  removeVaultConfig(vaultId: string): this {
+    this.#entry(vaultIdOf({ vaultId }));
+    this.#vaults.delete(vaultId);
+    return this;
+  }
+
+  /** The vault config as it was given (a copy). */
+  getVaultConfig(vaultId: string): VaultConfig {
+    return { ...this.#entry(vaultIdOf({ vaultId })).config.source };
+  }
+
+  /** Credentials for every vault without its own. */
+  addSkyflowCredentials(credentials: Credentials): this {
+    return this.updateSkyflowCredentials(credentials);
+  }
+
+  updateSkyflowCredentials(credentials: Credentials): this {
+    this.#credentials = { given: credentials, resolved: resolveCredentials(credentials) };
+    for (const entry of this.#vaults.values()) entry.tokens = this.#tokenSource(entry.config);
+    return this;
+  }
+
+  getSkyflowCredentials(): Credentials | undefined {
+    return this.#credentials?.given;
+  }
+
+  setLogLevel(level: LogLevel): this {
+    this.#logger.level = resolveLogLevel(level);
+    return this;
+  }
+
+  getLogLevel(): LogLevel {
+    return this.#logger.level;
+  }
+
+  /** Closes idle keep-alive connections; the client stays usable. */
+  close(): void {
+    this.#transport.close();
+  }
+
+  #entry(vaultId: string): VaultEntry {
+    if (typeof vaultId !== 'string' || vaultId === '') throw validationError('EMPTY_VAULT_ID_VALIDATION');
+    const entry = this.#vaults.get(vaultId);
+    if (!entry) throw validationError('VAULT_ID_NOT_IN_CONFIG_LIST', vaultId.slice(0, 64));
+    return entry;
+  }
+
+  #tokenSource(config: ResolvedVaultConfig): TokenSource {
+    return new TokenSource(async (credentials) => {
+      const key = await loadServiceAccountKey(credentials.source);
+      const { accessToken } = await exchangeForToken(this.#transport, key, credentials.options, config.caCert);
+      return accessToken;
+    }, this.#logger);
+  }
+
+  // Vault credentials, then the client's, then SKYFLOW_CREDENTIALS.
+  #credentialsOf(config: ResolvedVaultConfig): ResolvedCredentials {
+    if (config.credentials) return config.credentials;
+    if (this.#credentials) return this.#credentials.resolved;
+    const text = process.env[ENV_CREDENTIALS];
+    if (text === undefined || text.trim() === '') throw validationError('INVALID_CREDENTIALS');
+    if (this.#envCredentials?.text !== text) {
+      const raw = parseServiceAccount(text);
+      if (!raw) throw validationError('INVALID_JSON_FORMAT');
+      keyFrom(raw);
+      this.#logger.info(`Using ${ENV_CREDENTIALS} from the environment.`);
+      this.#envCredentials = { text, resolved: { kind: 'serviceAccount', source: { json: text }, options: {} } };
+    }
+    return this.#envCredentials.resolved;
+  }
+}
+
+function vaultIdOf(config: { vaultId?: unknown }): string {
+  const vaultId = typeof config === 'object' && config !== null ? config.vaultId : undefined;
+  if (typeof vaultId !== 'string' || vaultId === '') throw validationError('EMPTY_VAULT_ID_VALIDATION');
+  return vaultId;
+}

@@ -1,0 +1,117 @@
+// Options resolved in one place: a client's config and each vault config are
+// checked and given their defaults here, once, when they are added.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Env, LogLevel, isEnumValue } from '../enums.js';
+import { typeName, validationError } from '../errors/messages.js';
+import { resolveCredentials, type ResolvedCredentials } from '../credentials/resolve-credentials.js';
+import type { LogSink } from '../logging/Logger.js';
+import type { TransportOptions } from '../transport/Transport.js';
+import type { RetryOptions, SkyflowConfig, VaultConfig } from './types.js';
+import { clusterUrl, normalizeBaseUrl } from './vault-url.js';
+
+/** A vault config after validation. */
+export interface ResolvedVaultConfig {
+  readonly vaultId: string;
+  /** Origin of the vault's REST API. */
+  readonly url: string;
+  readonly caCert: string | undefined;
+  readonly credentials: ResolvedCredentials | undefined;
+  /** The config as given (a copy), for getVaultConfig and updates. */
+  readonly source: Readonly<VaultConfig>;
+}
+
+/** Client options after validation, with defaults. */
+export interface ResolvedClientOptions {
+  readonly logLevel: LogLevel;
+  readonly logger: LogSink | undefined;
+  readonly transport: TransportOptions;
+}
+
+const VAULT_CONFIG_KEYS = new Set(['vaultId', 'clusterId', 'env', 'credentials', 'baseUrl', 'caCert']);
+const CLIENT_CONFIG_KEYS = new Set(['vaultConfigs', 'skyflowCredentials', 'logLevel', 'logger', 'timeoutMs', 'retry']);
+const RETRY_KEYS = new Set(['limit', 'baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'sleep', 'random']);
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/;
+
+export function resolveVaultConfig(config: unknown): ResolvedVaultConfig {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw validationError('EMPTY_VAULT_CONFIG');
+  const value = config as Record<string, unknown>;
+  const vaultId = value['vaultId'];
+  if (vaultId === undefined || vaultId === null || vaultId === '') throw validationError('EMPTY_VAULT_ID');
+  if (typeof vaultId !== 'string' || vaultId.trim() === '') throw validationError('INVALID_VAULT_ID');
+  assertKnownKeys(value, VAULT_CONFIG_KEYS, `vault config ${vaultId}`);
+
+  const env = value['env'] ?? Env.PROD;
+  if (!isEnumValue(Env, env)) throw validationError('INVALID_ENV', vaultId);
+  let url: string;
+  if (value['baseUrl'] !== undefined) {
+    const base = typeof value['baseUrl'] === 'string' ? normalizeBaseUrl(value['baseUrl']) : undefined;
+    if (base === undefined) throw validationError('INVALID_BASE_URL', vaultId);
+    url = base;
+  } else {
+    const clusterId = value['clusterId'];
+    if (clusterId === undefined || clusterId === null || clusterId === '') throw validationError('EMPTY_CLUSTER_ID', vaultId);
+    if (typeof clusterId !== 'string' || !/^[A-Za-z0-9-]+$/.test(clusterId)) throw validationError('INVALID_CLUSTER_ID', vaultId);
+    url = clusterUrl(clusterId, env);
+  }
+  const caCert = value['caCert'];
+  if (caCert !== undefined && !(typeof caCert === 'string' && PEM_CERTIFICATE.test(caCert))) {
+    throw validationError('INVALID_CA_CERT', vaultId);
+  }
+  const credentials =
+    value['credentials'] === undefined
+      ? undefined
+      : resolveCredentials(value['credentials'], ` for vault with vaultId ${vaultId}`);
+  return { vaultId, url, caCert, credentials, source: Object.freeze({ ...(value as unknown as VaultConfig) }) };
+}
+
+export function resolveClientOptions(config: SkyflowConfig): ResolvedClientOptions {
+  assertKnownKeys(config as Record<string, unknown>, CLIENT_CONFIG_KEYS, 'skyflow config');
+  const logLevel = resolveLogLevel(config.logLevel ?? LogLevel.ERROR);
+  if (config.logger !== undefined && typeof config.logger !== 'function') throw validationError('INVALID_LOGGER');
+  const timeoutMs = positiveNumber(config.timeoutMs, 60_000, 'timeoutMs');
+  const retry: RetryOptions = config.retry ?? {};
+  if (typeof retry !== 'object' || retry === null) throw validationError('INVALID_TRANSPORT_OPTION', 'retry', 'an object');
+  assertKnownKeys(retry as Record<string, unknown>, RETRY_KEYS, 'retry options');
+  const limit = retry.limit ?? 2;
+  if (!Number.isInteger(limit) || limit < 0) throw validationError('INVALID_TRANSPORT_OPTION', 'retry.limit', 'a non-negative integer');
+  for (const name of ['sleep', 'random'] as const) {
+    if (retry[name] !== undefined && typeof retry[name] !== 'function') {
+      throw validationError('INVALID_TRANSPORT_OPTION', `retry.${name}`, 'a function');
+    }
+  }
+  return {
+    logLevel,
+    logger: config.logger,
+    transport: {
+      timeoutMs,
+      retry: {
+        limit,
+        baseDelayMs: positiveNumber(retry.baseDelayMs, 500, 'retry.baseDelayMs'),
+        maxDelayMs: positiveNumber(retry.maxDelayMs, 8_000, 'retry.maxDelayMs'),
+        maxRetryAfterMs: positiveNumber(retry.maxRetryAfterMs, 30_000, 'retry.maxRetryAfterMs'),
+      },
+      sleep: retry.sleep ?? ((ms) => sleep(ms)),
+      random: retry.random ?? Math.random,
+    },
+  };
+}
+
+export function resolveLogLevel(level: unknown): LogLevel {
+  if (!isEnumValue(LogLevel, level)) throw validationError('INVALID_LOG_LEVEL');
+  return level;
+}
+
+// A misspelt key (`vaultID`, `crendentials`) would otherwise be ignored in silence.
+function assertKnownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, what: string): void {
+  for (const key of Object.keys(value)) {
+    if (!known.has(key)) throw validationError('UNKNOWN_CONFIG_KEY', key.slice(0, 64), what);
+  }
+}
+
+function positiveNumber(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw validationError('INVALID_TRANSPORT_OPTION', name, `a positive number of milliseconds (got ${typeName(value)})`);
+  }
+  return value;
+}

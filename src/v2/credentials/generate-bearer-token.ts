@@ -1,0 +1,57 @@
+// The service-account helpers of the v2 API, usable without a client.
+import { LogLevel } from '../enums.js';
+import type { ServiceAccountOptions } from '../config/types.js';
+import { resolveClientOptions } from '../config/resolve-config.js';
+import { validationError } from '../errors/messages.js';
+import { Logger } from '../logging/Logger.js';
+import { Transport } from '../transport/Transport.js';
+import { isPlainObject } from '../vault/requests/checks.js';
+import { serviceAccountOptions } from './resolve-credentials.js';
+import { keyFrom, loadServiceAccountKey } from './service-account-key.js';
+import { exchangeForToken, type BearerToken } from './token-exchange.js';
+
+/** Options of `generateBearerToken`. */
+export interface BearerTokenOptions extends ServiceAccountOptions {
+  /** PEM of a CA to trust for the token endpoint, in addition to the system's. */
+  caCert?: string;
+}
+
+/**
+ * Exchanges service-account credentials for a bearer token: the path of a
+ * credentials file, or the credentials object itself.
+ *
+ * @example
+ * const { accessToken } = await generateBearerToken('credentials.json', { roles: ['<ROLE_ID>'] });
+ */
+export async function generateBearerToken(
+  credentials: string | Record<string, unknown>,
+  options: BearerTokenOptions = {},
+): Promise<BearerToken> {
+  if (!isPlainObject(options)) throw validationError('INVALID_BEARER_TOKEN_OPTIONS');
+  const { caCert, ...rest } = options;
+  if (caCert !== undefined && typeof caCert !== 'string') throw validationError('INVALID_BEARER_TOKEN_OPTIONS');
+  const checked = serviceAccountOptions(rest);
+  let key;
+  if (typeof credentials === 'string') key = await loadServiceAccountKey({ path: credentials });
+  else if (isPlainObject(credentials)) key = keyFrom(credentials);
+  else throw validationError('INVALID_PARSED_CREDENTIALS_STRING', '');
+  const transport = new Transport(resolveClientOptions({}).transport, new Logger(LogLevel.OFF));
+  try {
+    return await exchangeForToken(transport, key, checked, caCert);
+  } finally {
+    transport.close();
+  }
+}
+
+/** `generateBearerToken` for credentials given as a JSON string. */
+export async function generateBearerTokenFromCreds(credentialsString: string, options: BearerTokenOptions = {}): Promise<BearerToken> {
+  if (typeof credentialsString !== 'string') throw validationError('INVALID_PARSED_CREDENTIALS_STRING', '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(credentialsString);
+  } catch {
+    throw validationError('INVALID_PARSED_CREDENTIALS_STRING', '');
+  }
+  if (!isPlainObject(parsed)) throw validationError('INVALID_PARSED_CREDENTIALS_STRING', '');
+  return generateBearerToken(parsed, options);
+}

@@ -1,0 +1,189 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { rootCertificates } from 'node:tls';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { Header } from '../../wire/paths.js';
+import { errorFromAnswer, errorFromNoAnswer } from '../errors/from-answer.js';
+import type { SkyflowError } from '../errors/SkyflowError.js';
+import type { Logger } from '../logging/Logger.js';
+import { decideRetry, type Failure, type Retryability, type RetryPolicy } from './retry-policy.js';
+import { SKY_METADATA } from './sky-metadata.js';
+
+export interface TransportOptions {
+  timeoutMs: number;
+  retry: RetryPolicy;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+/** One request, as the vault client describes it. */
+export interface TransportRequest {
+  /** Names the request in logs (never a value): e.g. `insert`. */
+  operation: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Absolute URL without query. */
+  url: string;
+  /** Query parameters; a repeated name is sent once per value. */
+  query?: ReadonlyArray<readonly [string, string]>;
+  body?: unknown;
+  /** Value of `Authorization: Bearer`. */
+  bearer?: string;
+  retryability: Retryability;
+  /** Extra CA to trust, in addition to the system's. */
+  caCert?: string | undefined;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  /** Send the `sky-metadata` header (vault calls do, the token exchange does not). */
+  metadata?: boolean;
+}
+
+export interface TransportResponse<T> {
+  status: number;
+  data: T;
+  requestId: string | null;
+}
+
+/** A failed attempt: the error to throw, and what the retry policy needs to know. */
+interface AttemptFailure {
+  error: SkyflowError;
+  failure: Failure;
+}
+
+/**
+ * HTTP for one client: one axios instance, keep-alive agents (one per extra
+ * CA), a deadline per attempt, and retries by the policy in retry-policy.ts.
+ * Every failure leaves here as a SkyflowError built in errors/from-answer.ts;
+ * nothing of axios (whose errors hold the request headers) escapes.
+ */
+export class Transport {
+  readonly #axios: AxiosInstance;
+  readonly #options: TransportOptions;
+  readonly #logger: Logger;
+  readonly #httpsAgents = new Map<string, HttpsAgent>();
+  readonly #httpAgent = new HttpAgent({ keepAlive: true });
+
+  constructor(options: TransportOptions, logger: Logger) {
+    this.#options = options;
+    this.#logger = logger;
+    this.#axios = axios.create({
+      // Every status is an answer to read, not an exception.
+      validateStatus: () => true,
+      maxRedirects: 0,
+      responseType: 'json',
+      transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
+      proxy: false,
+    });
+  }
+
+  /** Sends a request, retrying as its retryability allows; resolves with a 2xx answer or rejects with a SkyflowError. */
+  async send<T>(request: TransportRequest): Promise<TransportResponse<T>> {
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.#attempt<T>(request);
+      if (!('failure' in outcome)) return outcome;
+      const decision = decideRetry(outcome.failure, attempt, request.retryability, this.#options.retry, this.#options.random);
+      if (!decision.retry) {
+        this.#logger.debug(`${request.operation} failed: ${describe(outcome.failure)}; not retried.`);
+        throw outcome.error;
+      }
+      this.#logger.info(
+        `${request.operation} failed: ${describe(outcome.failure)}; retry ${attempt + 1} of ${this.#options.retry.limit} in ${decision.delayMs} ms.`,
+      );
+      await this.#options.sleep(decision.delayMs);
+      if (request.signal?.aborted) throw errorFromNoAnswer({ kind: 'abort' });
+    }
+  }
+
+  /** Closes idle keep-alive connections. */
+  close(): void {
+    for (const agent of this.#httpsAgents.values()) agent.destroy();
+    this.#httpAgent.destroy();
+  }
+
+  async #attempt<T>(request: TransportRequest): Promise<TransportResponse<T> | AttemptFailure> {
+    const timeoutMs = request.timeoutMs ?? this.#options.timeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.bearer !== undefined) headers[Header.authorization] = `Bearer ${request.bearer}`;
+    if (request.metadata !== false) headers[Header.skyMetadata] = SKY_METADATA;
+
+    let response: AxiosResponse;
+    try {
+      response = await this.#axios.request({
+        method: request.method,
+        url: withQuery(request.url, request.query),
+        headers,
+        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal,
+        httpsAgent: this.#httpsAgent(request.caCert),
+        httpAgent: this.#httpAgent,
+      });
+    } catch (error) {
+      if (request.signal?.aborted) return { failure: { kind: 'abort' }, error: errorFromNoAnswer({ kind: 'abort' }) };
+      if (deadline.aborted) {
+        return { failure: { kind: 'timeout' }, error: errorFromNoAnswer({ kind: 'timeout', timeoutMs }) };
+      }
+      const code = systemCode(error);
+      return { failure: { kind: 'network', code }, error: errorFromNoAnswer({ kind: 'network', code }) };
+    }
+
+    const answerHeaders = flatHeaders(response.headers);
+    const requestId = answerHeaders[Header.requestId] ?? null;
+    if (response.status >= 200 && response.status < 300) {
+      this.#logger.debug(`${request.operation} succeeded with ${response.status} (requestId ${requestId}).`);
+      return { status: response.status, data: response.data as T, requestId };
+    }
+    const error = errorFromAnswer({ status: response.status, headers: answerHeaders, body: response.data });
+    return {
+      error,
+      failure: { kind: 'http', status: response.status, retryAfter: answerHeaders[Header.retryAfter] },
+    };
+  }
+
+  // The system roots plus the extra CA: trusting a local vault must not stop
+  // the same client from reaching a token endpoint with a public certificate.
+  #httpsAgent(caCert: string | undefined): HttpsAgent {
+    const key = caCert ?? '';
+    let agent = this.#httpsAgents.get(key);
+    if (!agent) {
+      agent = new HttpsAgent({ keepAlive: true, ...(caCert ? { ca: [...rootCertificates, caCert] } : {}) });
+      this.#httpsAgents.set(key, agent);
+    }
+    return agent;
+  }
+}
+
+function withQuery(url: string, query: TransportRequest['query']): string {
+  if (!query || query.length === 0) return url;
+  const params = new URLSearchParams();
+  for (const [name, value] of query) params.append(name, value);
+  return `${url}?${params.toString()}`;
+}
+
+function flatHeaders(headers: AxiosResponse['headers']): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined && value !== null) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return flat;
+}
+
+// The system error code of a failed connection (ECONNRESET, ECONNREFUSED, …).
+function systemCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code;
+  if (typeof code === 'string' && code !== 'ERR_NETWORK' && code !== 'ECONNABORTED') return code;
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof cause === 'string' ? cause : undefined;
+}
+
+function describe(failure: Failure): string {
+  switch (failure.kind) {
+    case 'http':
+      return `status ${failure.status}`;
+    case 'network':
+      return `network error ${failure.code ?? 'unknown'}`;
+    default:
+      return failure.kind;
+  }
+}

@@ -1,0 +1,286 @@
+import { BatchMethod } from '../../wire/enums.js';
+import { paths } from '../../wire/paths.js';
+import type { BatchBody, BatchRecord, BatchResponse } from '../../wire/batch.js';
+import type {
+  BulkDeleteResponse,
+  BulkGetResponse,
+  InsertRecordsBody,
+  InsertRecordsResponse,
+  UpdateRecordBody,
+  UpdateRecordResponse,
+} from '../../wire/records.js';
+import type { DetokenizeBody, DetokenizeResponse as WireDetokenize, TokenizeResponse as WireTokenize } from '../../wire/tokens.js';
+import type { QueryResponse as WireQuery } from '../../wire/query.js';
+import type { ResolvedVaultConfig } from '../config/resolve-config.js';
+import type { ResolvedCredentials } from '../credentials/resolve-credentials.js';
+import type { TokenSource } from '../credentials/TokenSource.js';
+import { validationError } from '../errors/messages.js';
+import { isSkyflowError } from '../errors/SkyflowError.js';
+import type { Logger } from '../logging/Logger.js';
+import type { Retryability } from '../transport/retry-policy.js';
+import type { Transport, TransportRequest, TransportResponse } from '../transport/Transport.js';
+import {
+  batchInsertAnswer,
+  deleteAnswer,
+  detokenizeAnswer,
+  getAnswer,
+  insertAnswer,
+  queryAnswer,
+  tokenizeAnswer,
+  updateAnswer,
+} from './answers.js';
+import { BatchInsertRequest, type BatchInsertRequestInit } from './requests/BatchInsertRequest.js';
+import { DeleteRequest, type DeleteRequestInit } from './requests/DeleteRequest.js';
+import { DetokenizeRequest, type DetokenizeRequestInit } from './requests/DetokenizeRequest.js';
+import { GetRequest, type GetRequestInit } from './requests/GetRequest.js';
+import { InsertRequest, type InsertRequestInit } from './requests/InsertRequest.js';
+import { QueryRequest, type QueryRequestInit } from './requests/QueryRequest.js';
+import { TokenizeRequest, type TokenizeRequestInit } from './requests/TokenizeRequest.js';
+import { UpdateRequest, type UpdateRequestInit } from './requests/UpdateRequest.js';
+import type {
+  DeleteResponse,
+  DetokenizeResponse,
+  GetResponse,
+  InsertResponse,
+  QueryResponse,
+  TokenizeResponse,
+  UpdateResponse,
+} from './responses.js';
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call (a SkyflowAbortError). */
+  signal?: AbortSignal;
+  /** Time allowed for each HTTP attempt of this call, instead of the client's. */
+  timeoutMs?: number;
+}
+
+/** What a vault client needs from the Skyflow client that made it; read at each call. */
+export interface VaultContext {
+  readonly vaultId: string;
+  config(): ResolvedVaultConfig;
+  credentials(): ResolvedCredentials;
+  readonly tokens: TokenSource;
+  readonly transport: Transport;
+  readonly logger: Logger;
+}
+
+type Route = Omit<TransportRequest, 'bearer' | 'caCert' | 'signal' | 'timeoutMs' | 'url'> & { path: string };
+
+/**
+ * The operations on one vault. Each takes a request (an instance, or the
+ * object its constructor takes), checks it before anything is sent, and
+ * resolves with a response or rejects with a SkyflowError.
+ *
+ * @example
+ * const vault = client.vault('my-vault-id');
+ * const { insertedFields } = await vault.insert(new InsertRequest({ table: 'cards', values: [{ cvv: '123' }] }));
+ */
+export class VaultClient {
+  readonly #context: VaultContext;
+
+  constructor(context: VaultContext) {
+    this.#context = context;
+  }
+
+  /** The vault's id. */
+  get vaultId(): string {
+    return this.#context.vaultId;
+  }
+
+  /** Inserts records into one table: one request, or the batch endpoint with continueOnError. */
+  async insert(request: InsertRequest | InsertRequestInit, options?: CallOptions): Promise<InsertResponse> {
+    const insert = InsertRequest.from(request);
+    const retryability: Retryability = insert.upsert !== undefined ? 'idempotent' : 'unapplied-only';
+    if (insert.continueOnError) {
+      const body: BatchBody = {
+        records: insert.values.map((fields, index) =>
+          batchRecord(insert.table, fields, insert.tokens?.[index], insert.upsert, insert.returnTokens),
+        ),
+        continueOnError: true,
+        byot: insert.tokenMode,
+      };
+      const answer = await this.#send<BatchResponse>({ operation: 'insert', method: 'POST', path: paths.batch(this.vaultId), body, retryability }, options);
+      return batchInsertAnswer(answer, undefined);
+    }
+    const body: InsertRecordsBody = {
+      records: insert.values.map((fields, index) => {
+        const tokens = insert.tokens?.[index];
+        return tokens ? { fields: { ...fields }, tokens: { ...tokens } } : { fields: { ...fields } };
+      }),
+      tokenization: insert.returnTokens,
+      byot: insert.tokenMode,
+    };
+    if (insert.upsert !== undefined) body.upsert = insert.upsert;
+    if (insert.homogeneous) body.homogeneous = true;
+    const answer = await this.#send<InsertRecordsResponse>(
+      { operation: 'insert', method: 'POST', path: paths.table(this.vaultId, insert.table), body, retryability },
+      options,
+    );
+    return insertAnswer(answer);
+  }
+
+  /** Inserts records into several tables in one batch request; entries of the response say their table. */
+  async insertBatch(request: BatchInsertRequest | BatchInsertRequestInit, options?: CallOptions): Promise<InsertResponse> {
+    const batch = BatchInsertRequest.from(request);
+    const body: BatchBody = {
+      records: batch.records.map((record) =>
+        batchRecord(record.table, record.fields, record.tokens, record.upsert, batch.returnTokens),
+      ),
+      continueOnError: batch.continueOnError,
+      byot: batch.tokenMode,
+    };
+    const retryability: Retryability = batch.records.every((record) => record.upsert !== undefined) ? 'idempotent' : 'unapplied-only';
+    const answer = await this.#send<BatchResponse>({ operation: 'insertBatch', method: 'POST', path: paths.batch(this.vaultId), body, retryability }, options);
+    return batchInsertAnswer(answer, batch.records.map((record) => record.table));
+  }
+
+  /** Gets records by ids, by values of a unique column, or a page of them. */
+  async get(request: GetRequest | GetRequestInit, options?: CallOptions): Promise<GetResponse> {
+    const get = GetRequest.from(request);
+    const query: Array<[string, string]> = [];
+    for (const id of get.ids ?? []) query.push(['skyflow_ids', id]);
+    if (get.columnName !== undefined) query.push(['column_name', get.columnName]);
+    for (const value of get.columnValues ?? []) query.push(['column_values', value]);
+    if (get.redactionType !== undefined) query.push(['redaction', get.redactionType]);
+    if (get.returnTokens) query.push(['tokenization', 'true']);
+    for (const field of get.fields ?? []) query.push(['fields', field]);
+    if (get.offset !== undefined) query.push(['offset', String(get.offset)]);
+    if (get.limit !== undefined) query.push(['limit', String(get.limit)]);
+    if (get.orderBy !== undefined) query.push(['order_by', get.orderBy]);
+    if (get.downloadUrl !== undefined) query.push(['downloadURL', String(get.downloadUrl)]);
+    const answer = await this.#send<BulkGetResponse>(
+      { operation: 'get', method: 'GET', path: paths.table(this.vaultId, get.table), query, retryability: 'idempotent' },
+      options,
+    );
+    return getAnswer(answer);
+  }
+
+  /** Updates one record. */
+  async update(request: UpdateRequest | UpdateRequestInit, options?: CallOptions): Promise<UpdateResponse> {
+    const update = UpdateRequest.from(request);
+    const body: UpdateRecordBody = {
+      record: update.tokens ? { fields: { ...update.fields }, tokens: { ...update.tokens } } : { fields: { ...update.fields } },
+      tokenization: update.returnTokens,
+      byot: update.tokenMode,
+    };
+    const answer = await this.#send<UpdateRecordResponse>(
+      { operation: 'update', method: 'PUT', path: paths.record(this.vaultId, update.table, update.skyflowId), body, retryability: 'idempotent' },
+      options,
+    );
+    return updateAnswer(answer);
+  }
+
+  /**
+   * Deletes records by id in one request. Not retried once it may have been
+   * applied: a second attempt would find nothing and fail.
+   */
+  async delete(request: DeleteRequest | DeleteRequestInit, options?: CallOptions): Promise<DeleteResponse> {
+    const remove = DeleteRequest.from(request);
+    const answer = await this.#send<BulkDeleteResponse>(
+      {
+        operation: 'delete',
+        method: 'DELETE',
+        path: paths.table(this.vaultId, remove.table),
+        body: { skyflow_ids: [...remove.ids] },
+        retryability: 'unapplied-only',
+      },
+      options,
+    );
+    return deleteAnswer(answer);
+  }
+
+  /** Detokenizes all tokens in one request; with continueOnError, failed tokens are reported per token. */
+  async detokenize(request: DetokenizeRequest | DetokenizeRequestInit, options?: CallOptions): Promise<DetokenizeResponse> {
+    const detokenize = DetokenizeRequest.from(request);
+    const body: DetokenizeBody = {
+      detokenizationParameters: detokenize.tokens.map(({ token, redactionType }) => ({ token, redaction: redactionType })),
+      continueOnError: detokenize.continueOnError,
+    };
+    if (detokenize.downloadUrl !== undefined) body.downloadURL = detokenize.downloadUrl;
+    const answer = await this.#send<WireDetokenize>(
+      { operation: 'detokenize', method: 'POST', path: paths.detokenize(this.vaultId), body, retryability: 'idempotent' },
+      options,
+    );
+    return detokenizeAnswer(answer);
+  }
+
+  /** Looks up the tokens of values by column group. */
+  async tokenize(request: TokenizeRequest | TokenizeRequestInit, options?: CallOptions): Promise<TokenizeResponse> {
+    const tokenize = TokenizeRequest.from(request);
+    const body = { tokenizationParameters: tokenize.values.map(({ value, columnGroup }) => ({ value, columnGroup })) };
+    const answer = await this.#send<WireTokenize>(
+      { operation: 'tokenize', method: 'POST', path: paths.tokenize(this.vaultId), body, retryability: 'idempotent' },
+      options,
+    );
+    return tokenizeAnswer(answer);
+  }
+
+  /** Runs a read-only SQL query. */
+  async query(request: QueryRequest | QueryRequestInit, options?: CallOptions): Promise<QueryResponse> {
+    const query = QueryRequest.from(request);
+    const answer = await this.#send<WireQuery>(
+      { operation: 'query', method: 'POST', path: paths.query(this.vaultId), body: { query: query.query }, retryability: 'idempotent' },
+      options,
+    );
+    return queryAnswer(answer);
+  }
+
+  // Resolves the vault's URL and bearer token at call time (configs and
+  // credentials may change between calls) and sends. A generated token the
+  // vault refuses is replaced once: it may have expired on the way.
+  async #send<T>(route: Route, options: CallOptions | undefined): Promise<TransportResponse<T>> {
+    const call = callOptions(options);
+    const { logger, tokens, transport } = this.#context;
+    const config = this.#context.config();
+    const credentials = this.#context.credentials();
+    const { path, ...rest } = route;
+    const request: TransportRequest = { ...rest, url: `${config.url}${path}`, caCert: config.caCert, ...call };
+    logger.info(`${route.operation} request to vault ${this.vaultId}.`);
+    for (let renewed = false; ; renewed = true) {
+      const bearer = await tokens.bearer(credentials);
+      try {
+        return await transport.send<T>({ ...request, bearer: bearer.token });
+      } catch (error) {
+        if (isSkyflowError(error) && error.httpCode === 401 && bearer.refreshable && !renewed) {
+          logger.info(`${route.operation}: the vault refused the bearer token; generating a new one.`);
+          tokens.invalidate(bearer.token);
+          continue;
+        }
+        if (isSkyflowError(error)) {
+          logger.error(`${route.operation} failed with ${error.httpCode} ${error.httpStatus} (requestId ${error.requestId}).`);
+        }
+        throw error;
+      }
+    }
+  }
+}
+
+function batchRecord(
+  table: string,
+  fields: Readonly<Record<string, unknown>>,
+  tokens: Readonly<Record<string, string>> | undefined,
+  upsert: string | undefined,
+  tokenization: boolean,
+): BatchRecord {
+  const record: BatchRecord = { method: BatchMethod.POST, tableName: table, fields: { ...fields }, tokenization };
+  if (tokens) record.tokens = { ...tokens };
+  if (upsert !== undefined) record.upsert = upsert;
+  return record;
+}
+
+function callOptions(options: CallOptions | undefined): { signal?: AbortSignal; timeoutMs?: number } {
+  if (options === undefined) return {};
+  const valid =
+    typeof options === 'object' &&
+    options !== null &&
+    (options.signal === undefined || options.signal instanceof AbortSignal) &&
+    (options.timeoutMs === undefined ||
+      (typeof options.timeoutMs === 'number' && Number.isFinite(options.timeoutMs) && options.timeoutMs > 0));
+  if (!valid) throw validationError('INVALID_CALL_OPTIONS');
+  const result: { signal?: AbortSignal; timeoutMs?: number } = {};
+  if (options.signal) result.signal = options.signal;
+  if (options.timeoutMs !== undefined) result.timeoutMs = options.timeoutMs;
+  return result;
+}
+

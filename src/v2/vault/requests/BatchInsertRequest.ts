@@ -1,0 +1,76 @@
+import { TokenMode } from '../../enums.js';
+import { validationError } from '../../errors/messages.js';
+import { initObject, isPlainObject, optionalBoolean, tableName } from './checks.js';
+import { fieldsAt, recordTokens, tokenModeOf, upsertColumn } from './InsertRequest.js';
+
+/** One record of a batch insert: its table, fields, and optionally tokens and an upsert column. */
+export interface BatchInsertRecord {
+  table: string;
+  fields: Record<string, unknown>;
+  /** With tokenMode ENABLE or ENABLE_STRICT: column → token. */
+  tokens?: Record<string, string>;
+  /** A unique column of this record's table to upsert on. */
+  upsert?: string;
+}
+
+/** What a batch insert is made of. */
+export interface BatchInsertRequestInit {
+  records: BatchInsertRecord[];
+  /** @default false */
+  returnTokens?: boolean;
+  /** Without it, one failing record fails the whole batch and nothing is written. @default false */
+  continueOnError?: boolean;
+  /** @default TokenMode.DISABLE */
+  tokenMode?: TokenMode;
+}
+
+/**
+ * An insert of records into several tables, sent as one batch request:
+ * all-or-nothing unless `continueOnError`. Each inserted record in the
+ * response says its table and its index in `records`.
+ *
+ * @example
+ * await client.vault().insertBatch(new BatchInsertRequest({
+ *   records: [{ table: 'persons', fields: { name: 'Ada' } }, { table: 'cards', fields: { cvv: '123' } }],
+ * }));
+ */
+export class BatchInsertRequest {
+  readonly records: ReadonlyArray<Readonly<BatchInsertRecord>>;
+  readonly returnTokens: boolean;
+  readonly continueOnError: boolean;
+  readonly tokenMode: TokenMode;
+
+  constructor(init: BatchInsertRequestInit) {
+    const value = initObject(init, 'batch insert');
+    this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
+    this.continueOnError = optionalBoolean(value['continueOnError'], 'continueOnError') ?? false;
+    this.tokenMode = tokenModeOf(value['tokenMode']);
+    this.records = batchRecords(value['records'], this.tokenMode);
+    Object.freeze(this);
+  }
+
+  static from(request: BatchInsertRequest | BatchInsertRequestInit): BatchInsertRequest {
+    return request instanceof BatchInsertRequest ? request : new BatchInsertRequest(request);
+  }
+}
+
+function batchRecords(value: unknown, mode: TokenMode): Array<Readonly<BatchInsertRecord>> {
+  if (value === undefined || value === null) throw validationError('EMPTY_RECORDS_IN_BATCH');
+  if (!Array.isArray(value)) throw validationError('INVALID_RECORDS_IN_BATCH');
+  if (value.length === 0) throw validationError('EMPTY_RECORDS_IN_BATCH');
+  const anyTokens = value.some((record) => isPlainObject(record) && record['tokens'] !== undefined);
+  if (mode === TokenMode.DISABLE && anyTokens) throw validationError('TOKENS_WITH_TOKEN_MODE_DISABLE');
+  if (mode !== TokenMode.DISABLE && !anyTokens) throw validationError('NO_TOKENS_WITH_TOKEN_MODE');
+
+  return value.map((record, index) => {
+    if (!isPlainObject(record)) throw validationError('INVALID_RECORD_IN_BATCH', String(index));
+    const fields = fieldsAt(record['fields'], index);
+    const entry: BatchInsertRecord = { table: tableName(record['table']), fields: fields as Record<string, unknown> };
+    const upsert = upsertColumn(record['upsert']);
+    if (upsert !== undefined) entry.upsert = upsert;
+    if (record['tokens'] !== undefined || mode === TokenMode.ENABLE_STRICT) {
+      entry.tokens = recordTokens(record['tokens'], fields, mode, index) as Record<string, string>;
+    }
+    return Object.freeze(entry);
+  });
+}

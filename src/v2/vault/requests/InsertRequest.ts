@@ -1,0 +1,118 @@
+import { TokenMode } from '../../enums.js';
+import { typeName, validationError } from '../../errors/messages.js';
+import { initObject, isPlainObject, optionalBoolean, optionalEnum, tableName, tokenMap } from './checks.js';
+
+/** What an insert into one table is made of. */
+export interface InsertRequestInit {
+  table: string;
+  /** One object per record: column → value. */
+  values: Array<Record<string, unknown>>;
+  /** Return the tokens of the inserted values. @default false */
+  returnTokens?: boolean;
+  /** Insert the records that can be inserted and report the others per record. @default false */
+  continueOnError?: boolean;
+  /** A unique column: a record whose value there exists is updated instead. */
+  upsert?: string;
+  /** Bring your own tokens: DISABLE (none), ENABLE (optional), ENABLE_STRICT (every field). @default TokenMode.DISABLE */
+  tokenMode?: TokenMode;
+  /** With tokenMode ENABLE or ENABLE_STRICT: one column → token object per record, in the order of `values`. */
+  tokens?: Array<Record<string, string>>;
+  /** Every record has the same columns (lets the vault insert them as one block). @default false */
+  homogeneous?: boolean;
+}
+
+/**
+ * An insert into one table. Checked when constructed: a bad request throws a
+ * SkyflowError here and never reaches the network.
+ *
+ * @example
+ * const request = new InsertRequest({ table: 'cards', values: [{ card_number: '4111…', cvv: '123' }], returnTokens: true });
+ * const response = await client.vault().insert(request);
+ */
+export class InsertRequest {
+  readonly table: string;
+  readonly values: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  readonly returnTokens: boolean;
+  readonly continueOnError: boolean;
+  readonly upsert: string | undefined;
+  readonly tokenMode: TokenMode;
+  readonly tokens: ReadonlyArray<Readonly<Record<string, string>>> | undefined;
+  readonly homogeneous: boolean;
+
+  constructor(init: InsertRequestInit) {
+    const value = initObject(init, 'insert');
+    this.table = tableName(value['table']);
+    this.values = records(value['values']);
+    this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
+    this.continueOnError = optionalBoolean(value['continueOnError'], 'continueOnError') ?? false;
+    this.homogeneous = optionalBoolean(value['homogeneous'], 'homogeneous') ?? false;
+    this.upsert = upsertColumn(value['upsert']);
+    if (this.upsert !== undefined && this.homogeneous) throw validationError('HOMOGENEOUS_NOT_SUPPORTED_WITH_UPSERT');
+    this.tokenMode = tokenModeOf(value['tokenMode']);
+    this.tokens = insertTokens(value['tokens'], this.tokenMode, this.values);
+    Object.freeze(this);
+  }
+
+  /** The request itself, or a new one from its init object. */
+  static from(request: InsertRequest | InsertRequestInit): InsertRequest {
+    return request instanceof InsertRequest ? request : new InsertRequest(request);
+  }
+}
+
+function records(value: unknown): Array<Readonly<Record<string, unknown>>> {
+  if (value === undefined || value === null) throw validationError('EMPTY_DATA_IN_INSERT');
+  if (!Array.isArray(value)) throw validationError('INVALID_TYPE_OF_DATA_IN_INSERT');
+  if (value.length === 0) throw validationError('EMPTY_DATA_IN_INSERT');
+  return value.map((record, index) => fieldsAt(record, index));
+}
+
+/** One record's fields, copied so later changes by the caller cannot alter what is sent. */
+export function fieldsAt(record: unknown, index: number): Readonly<Record<string, unknown>> {
+  if (record === undefined || record === null) throw validationError('EMPTY_RECORD_IN_INSERT', String(index));
+  if (!isPlainObject(record)) throw validationError('INVALID_RECORD_IN_INSERT', String(index));
+  if (Object.keys(record).length === 0) throw validationError('EMPTY_RECORD_IN_INSERT', String(index));
+  return Object.freeze({ ...record });
+}
+
+export function upsertColumn(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw validationError('INVALID_UPSERT', typeName(value));
+  return value;
+}
+
+export function tokenModeOf(value: unknown): TokenMode {
+  return optionalEnum(TokenMode, value, () => validationError('INVALID_TOKEN_MODE', typeName(value))) ?? TokenMode.DISABLE;
+}
+
+function insertTokens(
+  value: unknown,
+  mode: TokenMode,
+  values: ReadonlyArray<Readonly<Record<string, unknown>>>,
+): Array<Readonly<Record<string, string>>> | undefined {
+  if (value === undefined) {
+    if (mode !== TokenMode.DISABLE) throw validationError('NO_TOKENS_WITH_TOKEN_MODE');
+    return undefined;
+  }
+  if (mode === TokenMode.DISABLE) throw validationError('TOKENS_WITH_TOKEN_MODE_DISABLE');
+  if (!Array.isArray(value) || value.length > values.length) throw validationError('INVALID_INSERT_TOKENS');
+  if (mode === TokenMode.ENABLE_STRICT && value.length !== values.length) {
+    throw validationError('INSUFFICIENT_TOKENS_PASSED_FOR_TOKEN_MODE_ENABLE_STRICT');
+  }
+  return value.map((tokens, index) => recordTokens(tokens, values[index]!, mode, index));
+}
+
+/** Checks one record's tokens against its fields and the mode. */
+export function recordTokens(
+  tokens: unknown,
+  fields: Readonly<Record<string, unknown>>,
+  mode: TokenMode,
+  index: number,
+): Readonly<Record<string, string>> {
+  if (isPlainObject(tokens) && Object.keys(tokens).length === 0) throw validationError('EMPTY_INSERT_TOKEN', String(index));
+  const map = tokenMap(tokens, new Set(Object.keys(fields)));
+  if (!map) throw validationError('INVALID_INSERT_TOKEN', String(index));
+  if (mode === TokenMode.ENABLE_STRICT && Object.keys(fields).some((column) => !(column in map))) {
+    throw validationError('INSUFFICIENT_TOKENS_PASSED_FOR_TOKEN_MODE_ENABLE_STRICT');
+  }
+  return Object.freeze(map);
+}

@@ -1,0 +1,47 @@
+import { validationError } from '../../errors/messages.js';
+import { initObject, isPlainObject } from './checks.js';
+
+/** A value and the column group whose token is wanted. */
+export interface TokenizeData {
+  value: string | number | boolean;
+  columnGroup: string;
+}
+
+export interface TokenizeRequestInit {
+  values: TokenizeData[];
+}
+
+/**
+ * A look-up of the tokens the vault holds for values, by column group.
+ *
+ * @example
+ * const { tokens } = await client.vault().tokenize(new TokenizeRequest({ values: [{ value: 'Ada', columnGroup: 'name' }] }));
+ */
+export class TokenizeRequest {
+  readonly values: ReadonlyArray<Readonly<TokenizeData>>;
+
+  constructor(init: TokenizeRequestInit) {
+    const value = initObject(init, 'tokenize');
+    const values = value['values'];
+    if (values === undefined || values === null) throw validationError('EMPTY_VALUES_IN_TOKENIZE');
+    if (!Array.isArray(values)) throw validationError('INVALID_VALUES_TYPE_IN_TOKENIZE');
+    if (values.length === 0) throw validationError('EMPTY_VALUES_IN_TOKENIZE');
+    this.values = values.map((item, index) => {
+      if (!isPlainObject(item)) throw validationError('INVALID_DATA_IN_TOKENIZE', String(index));
+      const data = item['value'];
+      if (data === undefined || data === null || data === '') throw validationError('EMPTY_VALUE_IN_TOKENIZE', String(index));
+      if (!['string', 'number', 'boolean'].includes(typeof data)) throw validationError('INVALID_VALUE_IN_TOKENIZE', String(index));
+      const group = item['columnGroup'];
+      if (group === undefined || group === null || group === '') {
+        throw validationError('EMPTY_COLUMN_GROUP_IN_TOKENIZE', String(index));
+      }
+      if (typeof group !== 'string') throw validationError('INVALID_COLUMN_GROUP_IN_TOKENIZE', String(index));
+      return Object.freeze({ value: data as TokenizeData['value'], columnGroup: group });
+    });
+    Object.freeze(this);
+  }
+
+  static from(request: TokenizeRequest | TokenizeRequestInit): TokenizeRequest {
+    return request instanceof TokenizeRequest ? request : new TokenizeRequest(request);
+  }
+}
