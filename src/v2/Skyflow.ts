@@ -50,7 +50,7 @@ export class Skyflow {
     this.#logger = new Logger(options.logLevel, options.logger);
     this.#transport = new Transport(options.transport, this.#logger);
     if (config.skyflowCredentials !== undefined) this.updateSkyflowCredentials(config.skyflowCredentials);
-    const vaultConfigs = config.vaultConfigs ?? [];
+    const vaultConfigs = config.vaultConfigs === undefined ? [] : config.vaultConfigs;
     if (!Array.isArray(vaultConfigs)) throw validationError('INVALID_TYPE_FOR_CONFIG', 'vault');
     for (const vaultConfig of vaultConfigs) this.addVaultConfig(vaultConfig);
     this.#logger.info(`Skyflow client initialized with ${this.#vaults.size} vault(s).`);
@@ -70,29 +70,38 @@ export class Skyflow {
     const resolved = resolveVaultConfig(config);
     if (this.#vaults.has(resolved.vaultId)) throw validationError('VAULT_ID_EXISTS_IN_CONFIG_LIST', resolved.vaultId);
     const { vaultId } = resolved;
-    const entry: VaultEntry = {
-      config: resolved,
-      tokens: this.#tokenSource(resolved),
-      client: new VaultClient({
-        vaultId,
-        config: () => this.#entry(vaultId).config,
-        credentials: () => this.#credentialsOf(this.#entry(vaultId).config),
-        get tokens() {
-          return entry.tokens;
-        },
-        transport: this.#transport,
-        logger: this.#logger,
-      }),
-    };
-    this.#vaults.set(vaultId, entry);
+    // The client looks its vault up by id at every call: a config updated, or
+    // removed and added again, applies to clients handed out before.
+    const client = new VaultClient({
+      vaultId,
+      resolve: () => {
+        const entry = this.#entry(vaultId);
+        return { config: entry.config, credentials: this.#credentialsOf(entry.config), tokens: entry.tokens };
+      },
+      transport: this.#transport,
+      logger: this.#logger,
+    });
+    this.#vaults.set(vaultId, { config: resolved, tokens: this.#tokenSource(resolved), client });
     return this;
   }
 
-  /** Changes some settings of a vault; its cached token is dropped. */
+  /**
+   * Changes some settings of a vault; its cached token is dropped. Giving
+   * `clusterId` or `env` replaces a `baseUrl`, and giving `baseUrl` replaces
+   * `clusterId` and `env`.
+   */
   updateVaultConfig(config: Partial<VaultConfig> & { vaultId: string }): this {
     const vaultId = vaultIdOf(config);
     const entry = this.#entry(vaultId);
-    entry.config = resolveVaultConfig({ ...entry.config.source, ...config });
+    if (typeof config !== 'object' || config === null) throw validationError('EMPTY_VAULT_CONFIG');
+    const merged: Record<string, unknown> = { ...entry.config.source };
+    if (config.baseUrl !== undefined) {
+      delete merged['clusterId'];
+      delete merged['env'];
+    } else if (config.clusterId !== undefined || config.env !== undefined) {
+      delete merged['baseUrl'];
+    }
+    entry.config = resolveVaultConfig({ ...merged, ...config });
     entry.tokens = this.#tokenSource(entry.config);
     return this;
   }
@@ -103,9 +112,9 @@ export class Skyflow {
     return this;
   }
 
-  /** The vault config as it was given (a copy). */
+  /** The vault config as it was given (a deep copy: changing it changes nothing here). */
   getVaultConfig(vaultId: string): VaultConfig {
-    return { ...this.#entry(vaultIdOf({ vaultId })).config.source };
+    return JSON.parse(JSON.stringify(this.#entry(vaultIdOf({ vaultId })).config.source)) as VaultConfig;
   }
 
   /** Credentials for every vault without its own. */
@@ -146,7 +155,7 @@ export class Skyflow {
 
   #tokenSource(config: ResolvedVaultConfig): TokenSource {
     return new TokenSource(async (credentials) => {
-      const key = await loadServiceAccountKey(credentials.source);
+      const key = await loadServiceAccountKey(credentials.source, ` for vault with vaultId ${config.vaultId}`);
       const { accessToken } = await exchangeForToken(this.#transport, key, credentials.options, config.caCert);
       return accessToken;
     }, this.#logger);
@@ -161,7 +170,7 @@ export class Skyflow {
     if (this.#envCredentials?.text !== text) {
       const raw = parseServiceAccount(text);
       if (!raw) throw validationError('INVALID_JSON_FORMAT');
-      keyFrom(raw);
+      keyFrom(raw, ` in ${ENV_CREDENTIALS}`);
       this.#logger.info(`Using ${ENV_CREDENTIALS} from the environment.`);
       this.#envCredentials = { text, resolved: { kind: 'serviceAccount', source: { json: text }, options: {} } };
     }

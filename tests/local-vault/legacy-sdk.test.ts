@@ -11,6 +11,7 @@ import { startLocalVault, type LocalVault } from '../../src/local-vault/index.js
 import { UUID, card, person } from '../helpers/data.js';
 import { restClient } from '../helpers/rest.js';
 import { sharedVault } from '../helpers/shared-vault.js';
+import { rejection } from '../helpers/outcomes.js';
 
 const vault = sharedVault();
 const REQUEST_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -32,15 +33,6 @@ function legacyClient(
   return Skyflow.init({ vaultID: vault.vaultId, vaultURL: vault.url, getBearerToken }) as unknown as LegacyClient;
 }
 
-/** What a rejected promise rejected with. */
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject');
-}
 
 const client = legacyClient();
 
@@ -216,7 +208,7 @@ describe('skyflow-node@1.14.3 against the local vault', () => {
       expect(error.errors).toEqual([
         {
           token: 'no-such-token',
-          error: { code: 404, description: expect.stringMatching(withRequestId('Token no-such-token was not found.')) },
+          error: { code: 404, description: expect.stringMatching(withRequestId('Token not found.')) },
         },
       ]);
     });

@@ -42,7 +42,7 @@ describe('POST /v1/vaults/{vaultID}/detokenize', () => {
       detokenizationParameters: [{ token: tokens.email }, { token: 'unknown-token' }],
     });
     expect(response.status).toBe(404);
-    expect(response.body.error.message).toBe('detokenizationParameters[1]: Token unknown-token was not found.');
+    expect(response.body.error.message).toBe('detokenizationParameters[1]: Token not found.');
   });
 
   it('with continueOnError, reports each unknown token in its place', async () => {
@@ -57,9 +57,9 @@ describe('POST /v1/vaults/{vaultID}/detokenize', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.records).toEqual([
-      { token: 'unknown-1', error: 'Token unknown-1 was not found.' },
+      { token: 'unknown-1', error: 'Token not found.' },
       { token: tokens.email, valueType: 'STRING', value: values.email },
-      { token: 'unknown-2', error: 'Token unknown-2 was not found.' },
+      { token: 'unknown-2', error: 'Token not found.' },
     ]);
   });
 

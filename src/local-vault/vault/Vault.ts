@@ -32,7 +32,7 @@ export interface ReadOptions {
   fields?: readonly string[] | undefined;
 }
 
-// Bounds how long a message can grow when it quotes a caller's token.
+// Bounds how long a message can grow when it quotes a table name or an id.
 const MAX_QUOTED = 64;
 
 /**
@@ -155,7 +155,8 @@ export class Vault {
   detokenize(token: string, redaction: RedactionType): DetokenizeRecord {
     const entry = this.#store.entryOf(token);
     const column = entry && this.#schema.scopes.get(entry.scope)?.[0];
-    if (!entry || !column) throw notFound(`Token ${quote(token)} was not found.`);
+    // The token is not repeated: a caller who passes a value by mistake would see it in logs.
+    if (!entry || !column) throw notFound('Token not found.');
     const value = JSON.parse(entry.valueKey) as TypedValue;
     return { token, valueType: column.valueType, value: toText(reveal(column, value, redaction)) };
   }

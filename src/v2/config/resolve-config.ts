@@ -2,7 +2,7 @@
 // checked and given their defaults here, once, when they are added.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Env, LogLevel, isEnumValue } from '../enums.js';
-import { typeName, validationError } from '../errors/messages.js';
+import { validationError } from '../errors/messages.js';
 import { resolveCredentials, type ResolvedCredentials } from '../credentials/resolve-credentials.js';
 import type { LogSink } from '../logging/Logger.js';
 import type { TransportOptions } from '../transport/Transport.js';
@@ -34,15 +34,19 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-
 
 export function resolveVaultConfig(config: unknown): ResolvedVaultConfig {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw validationError('EMPTY_VAULT_CONFIG');
-  const value = config as Record<string, unknown>;
+  // Own keys only: what is validated is exactly what is kept.
+  const value = { ...config } as Record<string, unknown>;
   const vaultId = value['vaultId'];
-  if (vaultId === undefined || vaultId === null || vaultId === '') throw validationError('EMPTY_VAULT_ID');
-  if (typeof vaultId !== 'string' || vaultId.trim() === '') throw validationError('INVALID_VAULT_ID');
-  assertKnownKeys(value, VAULT_CONFIG_KEYS, `vault config ${vaultId}`);
+  assertKnownKeys(value, VAULT_CONFIG_KEYS, typeof vaultId === 'string' ? `vault config ${vaultId.slice(0, 64)}` : 'vault config');
+  if (vaultId === undefined || vaultId === null || (typeof vaultId === 'string' && vaultId.trim() === '')) {
+    throw validationError('EMPTY_VAULT_ID');
+  }
+  if (typeof vaultId !== 'string') throw validationError('INVALID_VAULT_ID');
 
-  const env = value['env'] ?? Env.PROD;
+  const env = value['env'] === undefined ? Env.PROD : value['env'];
   if (!isEnumValue(Env, env)) throw validationError('INVALID_ENV', vaultId);
   let url: string;
+  if (value['baseUrl'] !== undefined && value['clusterId'] !== undefined) throw validationError('BASE_URL_WITH_CLUSTER_ID', vaultId);
   if (value['baseUrl'] !== undefined) {
     const base = typeof value['baseUrl'] === 'string' ? normalizeBaseUrl(value['baseUrl']) : undefined;
     if (base === undefined) throw validationError('INVALID_BASE_URL', vaultId);
@@ -61,18 +65,21 @@ export function resolveVaultConfig(config: unknown): ResolvedVaultConfig {
     value['credentials'] === undefined
       ? undefined
       : resolveCredentials(value['credentials'], ` for vault with vaultId ${vaultId}`);
-  return { vaultId, url, caCert, credentials, source: Object.freeze({ ...(value as unknown as VaultConfig) }) };
+  // A deep copy: the caller may change its objects later; this config must not change with them.
+  return { vaultId, url, caCert, credentials, source: Object.freeze(JSON.parse(JSON.stringify(value)) as VaultConfig) };
 }
 
 export function resolveClientOptions(config: SkyflowConfig): ResolvedClientOptions {
   assertKnownKeys(config as Record<string, unknown>, CLIENT_CONFIG_KEYS, 'skyflow config');
-  const logLevel = resolveLogLevel(config.logLevel ?? LogLevel.ERROR);
+  const logLevel = resolveLogLevel(config.logLevel === undefined ? LogLevel.ERROR : config.logLevel);
   if (config.logger !== undefined && typeof config.logger !== 'function') throw validationError('INVALID_LOGGER');
   const timeoutMs = positiveNumber(config.timeoutMs, 60_000, 'timeoutMs');
-  const retry: RetryOptions = config.retry ?? {};
-  if (typeof retry !== 'object' || retry === null) throw validationError('INVALID_TRANSPORT_OPTION', 'retry', 'an object');
+  const retry: RetryOptions = config.retry === undefined ? {} : config.retry;
+  if (typeof retry !== 'object' || retry === null || Array.isArray(retry)) {
+    throw validationError('INVALID_TRANSPORT_OPTION', 'retry', 'an object');
+  }
   assertKnownKeys(retry as Record<string, unknown>, RETRY_KEYS, 'retry options');
-  const limit = retry.limit ?? 2;
+  const limit = retry.limit === undefined ? 2 : retry.limit;
   if (!Number.isInteger(limit) || limit < 0) throw validationError('INVALID_TRANSPORT_OPTION', 'retry.limit', 'a non-negative integer');
   for (const name of ['sleep', 'random'] as const) {
     if (retry[name] !== undefined && typeof retry[name] !== 'function') {
@@ -111,7 +118,7 @@ function assertKnownKeys(value: Record<string, unknown>, known: ReadonlySet<stri
 function positiveNumber(value: unknown, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw validationError('INVALID_TRANSPORT_OPTION', name, `a positive number of milliseconds (got ${typeName(value)})`);
+    throw validationError('INVALID_TRANSPORT_OPTION', name, 'a positive number of milliseconds');
   }
   return value;
 }

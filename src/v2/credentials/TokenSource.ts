@@ -78,8 +78,9 @@ export function refreshTime(token: string, now: number = Date.now()): number {
   const claims = readClaims(token);
   if (!claims) return now;
   if (claims.exp === undefined) return Number.POSITIVE_INFINITY;
+  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) return now;
   const expiresAt = claims.exp * 1000;
-  const issuedAt = claims.iat === undefined ? now : claims.iat * 1000;
+  const issuedAt = typeof claims.iat === 'number' && Number.isFinite(claims.iat) ? claims.iat * 1000 : now;
   const margin = Math.min(MAX_REFRESH_MARGIN_MS, Math.max(0, expiresAt - issuedAt) * REFRESH_FRACTION);
   return expiresAt - margin;
 }

@@ -24,7 +24,7 @@ export interface BearerTokenOptions extends ServiceAccountOptions {
  * const { accessToken } = await generateBearerToken('credentials.json', { roles: ['<ROLE_ID>'] });
  */
 export async function generateBearerToken(
-  credentials: string | Record<string, unknown>,
+  credentials: string | object,
   options: BearerTokenOptions = {},
 ): Promise<BearerToken> {
   if (!isPlainObject(options)) throw validationError('INVALID_BEARER_TOKEN_OPTIONS');

@@ -20,5 +20,7 @@ export function isExpired(token: string, now: number = Date.now()): boolean {
   if (typeof token !== 'string' || token.length === 0) return true;
   const claims = readClaims(token);
   if (!claims) return true;
-  return claims.exp !== undefined && claims.exp * 1000 <= now;
+  if (claims.exp === undefined) return false;
+  // An `exp` that is not a number cannot be checked: the token is not usable.
+  return typeof claims.exp !== 'number' || !Number.isFinite(claims.exp) || claims.exp * 1000 <= now;
 }

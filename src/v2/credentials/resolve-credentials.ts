@@ -19,18 +19,24 @@ export type ResolvedCredentials =
     };
 
 const KINDS = ['apiKey', 'token', 'path', 'credentialsString'] as const;
+const OPTIONS = ['roles', 'context', 'tokenUri'] as const;
 
 /**
  * Validates credentials. `where` completes messages, e.g.
  * ` for vault with vaultId v1`.
  */
-export function resolveCredentials(credentials: unknown, where = ''): ResolvedCredentials {
-  if (typeof credentials !== 'object' || credentials === null || Array.isArray(credentials)) {
+export function resolveCredentials(input: unknown, where = ''): ResolvedCredentials {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw validationError('EMPTY_CREDENTIALS', where);
   }
-  const given = KINDS.filter((kind) => kind in credentials);
+  // Own keys only: nothing may come from a prototype.
+  const credentials: object = { ...input };
+  const given = KINDS.filter((kind) => Object.hasOwn(credentials, kind));
   if (given.length === 0) throw validationError('CREDENTIALS_WITH_NO_VALID_KEY', where);
   if (given.length > 1) throw validationError('MULTIPLE_CREDENTIALS_PASSED', where);
+  const allowed: readonly string[] = given[0] === 'path' || given[0] === 'credentialsString' ? [...given, ...OPTIONS] : given;
+  const unknown = Object.keys(credentials).find((key) => !allowed.includes(key));
+  if (unknown !== undefined) throw validationError('UNKNOWN_CONFIG_KEY', unknown.slice(0, 64), `credentials${where}`);
   const value = credentials as Partial<Record<(typeof KINDS)[number], unknown>> & ServiceAccountOptions;
 
   switch (given[0]!) {
@@ -51,8 +57,10 @@ export function resolveCredentials(credentials: unknown, where = ''): ResolvedCr
       const text = value.credentialsString;
       const raw = typeof text === 'string' ? parseServiceAccount(text) : undefined;
       if (raw === undefined) throw validationError('INVALID_PARSED_CREDENTIALS_STRING', where);
-      keyFrom(raw);
-      return { kind: 'serviceAccount', source: { json: text as string }, options: serviceAccountOptions(value, where) };
+      const options = serviceAccountOptions(value, where);
+      const key = keyFrom(raw, where);
+      if (!isSecureUrl(options.tokenUri ?? key.tokenURI)) throw validationError('INVALID_TOKEN_URI', where);
+      return { kind: 'serviceAccount', source: { json: text as string }, options };
     }
   }
 }
@@ -61,22 +69,33 @@ export function resolveCredentials(credentials: unknown, where = ''): ResolvedCr
 export function serviceAccountOptions(value: ServiceAccountOptions, where = ''): ServiceAccountOptions {
   const options: ServiceAccountOptions = {};
   if (value.roles !== undefined) {
-    if (!Array.isArray(value.roles) || !value.roles.every((role) => typeof role === 'string' && role.length > 0)) {
+    const roles: unknown[] = Array.isArray(value.roles) ? Array.from(value.roles) : [];
+    if (!Array.isArray(value.roles) || !roles.every((role) => typeof role === 'string' && role.length > 0)) {
       throw validationError('INVALID_ROLES_KEY_TYPE', where);
     }
-    options.roles = [...value.roles];
+    options.roles = roles as string[];
   }
   if (value.context !== undefined) {
     const context = value.context as unknown;
-    const isObject = typeof context === 'object' && context !== null && !Array.isArray(context);
+    const prototype = typeof context === 'object' && context !== null ? Object.getPrototypeOf(context) : undefined;
+    const isObject = prototype === Object.prototype || prototype === null;
     if (typeof context !== 'string' && !isObject) throw validationError('INVALID_CONTEXT', where);
-    options.context = value.context;
+    options.context = typeof context === 'string' ? context : jsonCopy(context as object, where);
   }
   if (value.tokenUri !== undefined) {
     if (!isSecureUrl(value.tokenUri)) throw validationError('INVALID_TOKEN_URI', where);
     options.tokenUri = value.tokenUri;
   }
   return options;
+}
+
+// The context becomes a JWT claim: it must be JSON, and is copied as JSON.
+function jsonCopy(value: object, where: string): Record<string, unknown> {
+  try {
+    return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+  } catch {
+    throw validationError('INVALID_CONTEXT', where);
+  }
 }
 
 function isFile(path: string): boolean {

@@ -25,7 +25,7 @@ export function parseServiceAccount(json: string): Record<string, unknown> | und
 }
 
 /** Reads the key from its source, checking every field the exchange needs. */
-export async function loadServiceAccountKey(source: ServiceAccountSource): Promise<ServiceAccountKey> {
+export async function loadServiceAccountKey(source: ServiceAccountSource, where = ''): Promise<ServiceAccountKey> {
   let raw: Record<string, unknown> | undefined;
   if ('path' in source) {
     let text: string;
@@ -38,18 +38,18 @@ export async function loadServiceAccountKey(source: ServiceAccountSource): Promi
     if (!raw) throw validationError('INVALID_JSON_FILE', source.path);
   } else {
     raw = parseServiceAccount(source.json);
-    if (!raw) throw validationError('INVALID_PARSED_CREDENTIALS_STRING', '');
+    if (!raw) throw validationError('INVALID_PARSED_CREDENTIALS_STRING', where);
   }
-  return keyFrom(raw);
+  return keyFrom(raw, where);
 }
 
 /** The key's fields, in either spelling; a missing one is named in the error. */
-export function keyFrom(raw: Record<string, unknown>): ServiceAccountKey {
+export function keyFrom(raw: Record<string, unknown>, where = ''): ServiceAccountKey {
   return {
-    clientID: field(raw, ['clientID', 'clientId'], 'MISSING_CLIENT_ID'),
-    keyID: field(raw, ['keyID', 'keyId'], 'MISSING_KEY_ID'),
-    tokenURI: field(raw, ['tokenURI', 'tokenUri'], 'MISSING_TOKEN_URI'),
-    privateKey: field(raw, ['privateKey'], 'MISSING_PRIVATE_KEY'),
+    clientID: field(raw, ['clientID', 'clientId'], 'MISSING_CLIENT_ID', where),
+    keyID: field(raw, ['keyID', 'keyId'], 'MISSING_KEY_ID', where),
+    tokenURI: field(raw, ['tokenURI', 'tokenUri'], 'MISSING_TOKEN_URI', where),
+    privateKey: field(raw, ['privateKey'], 'MISSING_PRIVATE_KEY', where),
   };
 }
 
@@ -57,10 +57,11 @@ function field(
   raw: Record<string, unknown>,
   names: readonly string[],
   missing: 'MISSING_CLIENT_ID' | 'MISSING_KEY_ID' | 'MISSING_TOKEN_URI' | 'MISSING_PRIVATE_KEY',
+  where: string,
 ): string {
   for (const name of names) {
     const value = raw[name];
     if (typeof value === 'string' && value.length > 0) return value;
   }
-  throw validationError(missing);
+  throw validationError(missing, where);
 }

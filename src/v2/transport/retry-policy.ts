@@ -72,11 +72,20 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
   return Math.round(exponential * (1 - JITTER * random()));
 }
 
-/** A `Retry-After` value (seconds or an HTTP date, RFC 9110 §10.2.3) in milliseconds. */
+// IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110 §5.6.7).
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * A `Retry-After` value (delay-seconds or an HTTP date, RFC 9110 §10.2.3) in
+ * milliseconds; undefined for anything else, which is then ignored.
+ */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
+  if (value === undefined) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  if (!HTTP_DATE.test(text)) return undefined;
   const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  // A date that does not read back the same (31 Feb, 24:00, a wrong weekday) is not a date.
+  if (Number.isNaN(date) || new Date(date).toUTCString() !== text) return undefined;
+  return Math.max(0, date - now);
 }

@@ -55,12 +55,11 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-/** What a vault client needs from the Skyflow client that made it; read at each call. */
+/** What a vault client needs from the Skyflow client that made it. */
 export interface VaultContext {
   readonly vaultId: string;
-  config(): ResolvedVaultConfig;
-  credentials(): ResolvedCredentials;
-  readonly tokens: TokenSource;
+  /** The vault's current config, credentials and token source; read at each call. */
+  resolve(): { config: ResolvedVaultConfig; credentials: ResolvedCredentials; tokens: TokenSource };
   readonly transport: Transport;
   readonly logger: Logger;
 }
@@ -231,9 +230,8 @@ export class VaultClient {
   // vault refuses is replaced once: it may have expired on the way.
   async #send<T>(route: Route, options: CallOptions | undefined): Promise<TransportResponse<T>> {
     const call = callOptions(options);
-    const { logger, tokens, transport } = this.#context;
-    const config = this.#context.config();
-    const credentials = this.#context.credentials();
+    const { logger, transport } = this.#context;
+    const { config, credentials, tokens } = this.#context.resolve();
     const { path, ...rest } = route;
     const request: TransportRequest = { ...rest, url: `${config.url}${path}`, caCert: config.caCert, ...call };
     logger.info(`${route.operation} request to vault ${this.vaultId}.`);

@@ -53,9 +53,7 @@ export function batchInsertAnswer(answer: Answer<BatchResponse>, tables: readonl
     const body = (status ? status.Body : entry) as { records?: unknown };
     const [record] = listOf<WrittenRecord>(answer, body?.records);
     if (!record) throw unexpected(answer);
-    const result = inserted(answer, record, index);
-    if (table !== undefined) result.table = table;
-    insertedFields.push(result);
+    insertedFields.push(inserted(answer, record, index, table));
   });
   return new InsertResponse(insertedFields, errors);
 }
@@ -99,9 +97,10 @@ export function queryAnswer(answer: Answer<WireQuery>): QueryResponse {
   );
 }
 
-function inserted(answer: Answer<unknown>, record: WrittenRecord, index: number): InsertedRecord {
+function inserted(answer: Answer<unknown>, record: WrittenRecord, index: number, table?: string): InsertedRecord {
   if (typeof record?.skyflow_id !== 'string') throw unexpected(answer);
-  return withColumns({ skyflowId: record.skyflow_id, requestIndex: index }, record.tokens) as InsertedRecord;
+  const fixed = table === undefined ? { skyflowId: record.skyflow_id, requestIndex: index } : { skyflowId: record.skyflow_id, requestIndex: index, table };
+  return withColumns(fixed, record.tokens) as InsertedRecord;
 }
 
 function recordData(answer: Answer<unknown>, fields: Record<string, unknown> | undefined): RecordData {

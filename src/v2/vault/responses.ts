@@ -3,7 +3,11 @@
 import type { RecordError } from '../errors/SkyflowError.js';
 import type { ValueType } from '../../wire/enums.js';
 
-/** An inserted record: its id, its position in the request, and its tokens when asked for. */
+/**
+ * An inserted record: its id, its position in the request, and its tokens
+ * when asked for. The fixed keys come first; a column that has the name of
+ * one (`skyflowId`, `requestIndex`, `table`) is left out rather than overwrite it.
+ */
 export interface InsertedRecord {
   skyflowId: string;
   /** Index of the record in the request's `values` (or batch `records`). */
@@ -24,7 +28,7 @@ export class InsertResponse {
   }
 }
 
-/** A record read by get: its id and its columns (values, or tokens). */
+/** A record read by get: its id and its columns (values, or tokens); a column named `skyflowId` is left out. */
 export interface RecordData {
   skyflowId: string;
   [column: string]: unknown;

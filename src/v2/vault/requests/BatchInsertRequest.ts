@@ -1,6 +1,6 @@
 import { TokenMode } from '../../enums.js';
 import { validationError } from '../../errors/messages.js';
-import { initObject, isPlainObject, optionalBoolean, tableName } from './checks.js';
+import { frozenList, initObject, isPlainObject, optionalBoolean, tableName } from './checks.js';
 import { fieldsAt, recordTokens, tokenModeOf, upsertColumn } from './InsertRequest.js';
 
 /** One record of a batch insert: its table, fields, and optionally tokens and an upsert column. */
@@ -62,7 +62,7 @@ function batchRecords(value: unknown, mode: TokenMode): Array<Readonly<BatchInse
   if (mode === TokenMode.DISABLE && anyTokens) throw validationError('TOKENS_WITH_TOKEN_MODE_DISABLE');
   if (mode !== TokenMode.DISABLE && !anyTokens) throw validationError('NO_TOKENS_WITH_TOKEN_MODE');
 
-  return value.map((record, index) => {
+  return frozenList(value, (record, index) => {
     if (!isPlainObject(record)) throw validationError('INVALID_RECORD_IN_BATCH', String(index));
     const fields = fieldsAt(record['fields'], index);
     const entry: BatchInsertRecord = { table: tableName(record['table']), fields: fields as Record<string, unknown> };

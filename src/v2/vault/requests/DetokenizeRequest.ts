@@ -1,6 +1,6 @@
 import { RedactionType } from '../../enums.js';
 import { validationError } from '../../errors/messages.js';
-import { initObject, isPlainObject, optionalBoolean, optionalEnum } from './checks.js';
+import { frozenList, initObject, isPlainObject, optionalBoolean, optionalEnum } from './checks.js';
 
 /** A token to detokenize, and how to reveal its value. */
 export interface DetokenizeData {
@@ -37,8 +37,8 @@ export class DetokenizeRequest {
     if (tokens === undefined || tokens === null) throw validationError('EMPTY_TOKENS_IN_DETOKENIZE');
     if (!Array.isArray(tokens)) throw validationError('INVALID_TOKENS_TYPE_IN_DETOKENIZE');
     if (tokens.length === 0) throw validationError('EMPTY_TOKENS_IN_DETOKENIZE');
-    this.tokens = tokens.map((item, index) => {
-      if (!isPlainObject(item)) throw validationError('INVALID_TOKENS_TYPE_IN_DETOKENIZE');
+    this.tokens = frozenList(tokens, (item, index) => {
+      if (!isPlainObject(item)) throw validationError('INVALID_TOKEN_DATA_IN_DETOKENIZE', String(index));
       const token = item['token'];
       if (token === undefined || token === null || token === '') throw validationError('EMPTY_TOKEN_IN_DETOKENIZE', String(index));
       if (typeof token !== 'string') throw validationError('INVALID_TOKEN_IN_DETOKENIZE', String(index));

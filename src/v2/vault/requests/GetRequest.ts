@@ -1,6 +1,6 @@
 import { OrderBy, RedactionType } from '../../enums.js';
 import { typeName, validationError } from '../../errors/messages.js';
-import { initObject, optionalBoolean, optionalEnum, stringList, tableName } from './checks.js';
+import { frozenList, initObject, optionalBoolean, optionalEnum, stringList, tableName } from './checks.js';
 
 /** What a get is made of: ids, or a unique column and its values, or neither (a page of records). */
 export interface GetRequestInit {
@@ -72,12 +72,12 @@ export class GetRequest {
 
     this.redactionType = optionalEnum(RedactionType, value['redactionType'], () => validationError('INVALID_REDACTION_TYPE'));
     this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
-    if (this.returnTokens && this.columnName !== undefined) throw validationError('TOKENS_GET_COLUMN_NOT_SUPPORTED');
+    if (this.returnTokens && this.ids === undefined) throw validationError('TOKENS_GET_COLUMN_NOT_SUPPORTED');
     if (this.returnTokens && this.redactionType !== undefined) throw validationError('REDACTION_WITH_TOKENS_NOT_SUPPORTED');
 
     this.fields = fieldList(value['fields']);
-    this.offset = integer(value['offset'], 0, () => validationError('INVALID_OFFSET', typeName(value['offset'])));
-    this.limit = integer(value['limit'], 1, () => validationError('INVALID_LIMIT', typeName(value['limit'])));
+    this.offset = integer(value['offset'], 0, () => validationError('INVALID_OFFSET'));
+    this.limit = integer(value['limit'], 1, () => validationError('INVALID_LIMIT'));
     this.orderBy = optionalEnum(OrderBy, value['orderBy'], () => validationError('INVALID_ORDER_BY'));
     this.downloadUrl = optionalBoolean(value['downloadUrl'], 'downloadUrl');
     Object.freeze(this);
@@ -98,7 +98,7 @@ function columnName(value: unknown): string | undefined {
 function fieldList(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) throw validationError('INVALID_FIELDS', typeName(value));
-  return value.map((field, index) => {
+  return frozenList(value, (field, index) => {
     if (typeof field !== 'string') throw validationError('INVALID_FIELD', String(index));
     if (field.trim() === '') throw validationError('EMPTY_FIELD', String(index));
     return field;

@@ -1,6 +1,6 @@
 import { TokenMode } from '../../enums.js';
 import { typeName, validationError } from '../../errors/messages.js';
-import { initObject, isPlainObject, optionalBoolean, optionalEnum, tableName, tokenMap } from './checks.js';
+import { frozenList, initObject, isPlainObject, optionalBoolean, optionalEnum, tableName, tokenMap } from './checks.js';
 
 /** What an insert into one table is made of. */
 export interface InsertRequestInit {
@@ -48,6 +48,7 @@ export class InsertRequest {
     this.homogeneous = optionalBoolean(value['homogeneous'], 'homogeneous') ?? false;
     this.upsert = upsertColumn(value['upsert']);
     if (this.upsert !== undefined && this.homogeneous) throw validationError('HOMOGENEOUS_NOT_SUPPORTED_WITH_UPSERT');
+    if (this.continueOnError && this.homogeneous) throw validationError('HOMOGENEOUS_NOT_SUPPORTED_WITH_CONTINUE_ON_ERROR');
     this.tokenMode = tokenModeOf(value['tokenMode']);
     this.tokens = insertTokens(value['tokens'], this.tokenMode, this.values);
     Object.freeze(this);
@@ -63,7 +64,7 @@ function records(value: unknown): Array<Readonly<Record<string, unknown>>> {
   if (value === undefined || value === null) throw validationError('EMPTY_DATA_IN_INSERT');
   if (!Array.isArray(value)) throw validationError('INVALID_TYPE_OF_DATA_IN_INSERT');
   if (value.length === 0) throw validationError('EMPTY_DATA_IN_INSERT');
-  return value.map((record, index) => fieldsAt(record, index));
+  return frozenList(value, fieldsAt);
 }
 
 /** One record's fields, copied so later changes by the caller cannot alter what is sent. */
@@ -89,16 +90,16 @@ function insertTokens(
   mode: TokenMode,
   values: ReadonlyArray<Readonly<Record<string, unknown>>>,
 ): Array<Readonly<Record<string, string>>> | undefined {
-  if (value === undefined) {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) {
     if (mode !== TokenMode.DISABLE) throw validationError('NO_TOKENS_WITH_TOKEN_MODE');
-    return undefined;
+    if (value === undefined) return undefined;
   }
   if (mode === TokenMode.DISABLE) throw validationError('TOKENS_WITH_TOKEN_MODE_DISABLE');
   if (!Array.isArray(value) || value.length > values.length) throw validationError('INVALID_INSERT_TOKENS');
   if (mode === TokenMode.ENABLE_STRICT && value.length !== values.length) {
     throw validationError('INSUFFICIENT_TOKENS_PASSED_FOR_TOKEN_MODE_ENABLE_STRICT');
   }
-  return value.map((tokens, index) => recordTokens(tokens, values[index]!, mode, index));
+  return frozenList(value, (tokens, index) => recordTokens(tokens, values[index]!, mode, index));
 }
 
 /** Checks one record's tokens against its fields and the mode. */
@@ -108,6 +109,9 @@ export function recordTokens(
   mode: TokenMode,
   index: number,
 ): Readonly<Record<string, string>> {
+  if (tokens === undefined && mode === TokenMode.ENABLE_STRICT) {
+    throw validationError('INSUFFICIENT_TOKENS_PASSED_FOR_TOKEN_MODE_ENABLE_STRICT');
+  }
   if (isPlainObject(tokens) && Object.keys(tokens).length === 0) throw validationError('EMPTY_INSERT_TOKEN', String(index));
   const map = tokenMap(tokens, new Set(Object.keys(fields)));
   if (!map) throw validationError('INVALID_INSERT_TOKEN', String(index));

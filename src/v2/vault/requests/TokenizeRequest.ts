@@ -1,5 +1,5 @@
 import { validationError } from '../../errors/messages.js';
-import { initObject, isPlainObject } from './checks.js';
+import { frozenList, initObject, isPlainObject } from './checks.js';
 
 /** A value and the column group whose token is wanted. */
 export interface TokenizeData {
@@ -26,11 +26,12 @@ export class TokenizeRequest {
     if (values === undefined || values === null) throw validationError('EMPTY_VALUES_IN_TOKENIZE');
     if (!Array.isArray(values)) throw validationError('INVALID_VALUES_TYPE_IN_TOKENIZE');
     if (values.length === 0) throw validationError('EMPTY_VALUES_IN_TOKENIZE');
-    this.values = values.map((item, index) => {
+    this.values = frozenList(values, (item, index) => {
       if (!isPlainObject(item)) throw validationError('INVALID_DATA_IN_TOKENIZE', String(index));
       const data = item['value'];
       if (data === undefined || data === null || data === '') throw validationError('EMPTY_VALUE_IN_TOKENIZE', String(index));
-      if (!['string', 'number', 'boolean'].includes(typeof data)) throw validationError('INVALID_VALUE_IN_TOKENIZE', String(index));
+      const scalar = typeof data === 'string' || typeof data === 'boolean' || (typeof data === 'number' && Number.isFinite(data));
+      if (!scalar) throw validationError('INVALID_VALUE_IN_TOKENIZE', String(index));
       const group = item['columnGroup'];
       if (group === undefined || group === null || group === '') {
         throw validationError('EMPTY_COLUMN_GROUP_IN_TOKENIZE', String(index));

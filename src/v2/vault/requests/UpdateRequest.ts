@@ -37,8 +37,10 @@ export class UpdateRequest {
     const data = value['data'];
     if (!isPlainObject(data)) throw validationError('INVALID_UPDATE_DATA');
     const { skyflowId, ...fields } = data;
-    if (skyflowId === undefined || skyflowId === '') throw validationError('MISSING_SKYFLOW_ID_IN_UPDATE');
-    if (typeof skyflowId !== 'string' || skyflowId.trim() === '') throw validationError('INVALID_SKYFLOW_ID_IN_UPDATE');
+    if (skyflowId === undefined || skyflowId === null || (typeof skyflowId === 'string' && skyflowId.trim() === '')) {
+      throw validationError('MISSING_SKYFLOW_ID_IN_UPDATE');
+    }
+    if (typeof skyflowId !== 'string') throw validationError('INVALID_SKYFLOW_ID_IN_UPDATE');
     if (Object.keys(fields).length === 0) throw validationError('INVALID_RECORD_IN_UPDATE');
     this.skyflowId = skyflowId;
     this.fields = Object.freeze(fields);
@@ -58,9 +60,9 @@ function updateTokens(
   mode: TokenMode,
   fields: Readonly<Record<string, unknown>>,
 ): Readonly<Record<string, string>> | undefined {
-  if (value === undefined) {
+  if (value === undefined || (isPlainObject(value) && Object.keys(value).length === 0)) {
     if (mode !== TokenMode.DISABLE) throw validationError('NO_TOKENS_WITH_TOKEN_MODE');
-    return undefined;
+    if (value === undefined) return undefined;
   }
   if (mode === TokenMode.DISABLE) throw validationError('TOKENS_WITH_TOKEN_MODE_DISABLE');
   if (!isPlainObject(value)) throw validationError('INVALID_UPDATE_TOKENS');

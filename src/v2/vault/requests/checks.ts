@@ -35,8 +35,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 export function tableName(value: unknown): string {
-  if (value === undefined || value === null || value === '') throw validationError('EMPTY_TABLE_NAME');
-  if (typeof value !== 'string' || value.trim() === '') throw validationError('INVALID_TABLE_NAME');
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    throw validationError('EMPTY_TABLE_NAME');
+  }
+  if (typeof value !== 'string') throw validationError('INVALID_TABLE_NAME');
   return value;
 }
 
@@ -55,11 +57,19 @@ export function stringList(
   if (value === undefined || value === null) throw validationError(keys.empty);
   if (!Array.isArray(value)) throw validationError(keys.invalid);
   if (value.length === 0) throw validationError(keys.empty);
-  return value.map((item, index) => {
+  return frozenList(value, (item, index) => {
     if (typeof item !== 'string') throw validationError(keys.invalidItem, String(index));
     if (item.trim() === '') throw validationError(keys.emptyItem, String(index));
     return item;
   });
+}
+
+/**
+ * Maps every element of an array into a frozen copy. Unlike `map`, holes of a
+ * sparse array are visited (as undefined), so they cannot slip past a check.
+ */
+export function frozenList<T>(value: readonly unknown[], check: (item: unknown, index: number) => T): T[] {
+  return Object.freeze(Array.from(value, check)) as T[];
 }
 
 /** An optional enum value. */
