@@ -1,6 +1,14 @@
 import { LogLevel } from './enums.js';
-import { resolveClientOptions, resolveLogLevel, resolveVaultConfig, type ResolvedVaultConfig } from './config/resolve-config.js';
-import type { Credentials, SkyflowConfig, VaultConfig } from './config/types.js';
+import {
+  resolveClientOptions,
+  resolveConnectionConfig,
+  resolveLogLevel,
+  resolveVaultConfig,
+  type ResolvedConnectionConfig,
+  type ResolvedVaultConfig,
+} from './config/resolve-config.js';
+import type { ConnectionConfig, Credentials, SkyflowConfig, VaultConfig } from './config/types.js';
+import { ConnectionClient } from './connection/ConnectionClient.js';
 import { resolveCredentials, type ResolvedCredentials } from './credentials/resolve-credentials.js';
 import { keyFrom, loadServiceAccountKey, parseServiceAccount } from './credentials/service-account-key.js';
 import { exchangeForToken } from './credentials/token-exchange.js';
@@ -13,12 +21,14 @@ import { SkyflowBuilder } from './SkyflowBuilder.js';
 
 const ENV_CREDENTIALS = 'SKYFLOW_CREDENTIALS';
 
-interface VaultEntry {
-  config: ResolvedVaultConfig;
+interface Entry<Config, Client> {
+  config: Config;
   /** Replaced when the config changes, so no token outlives the credentials it came from. */
   tokens: TokenSource;
-  client: VaultClient;
+  client: Client;
 }
+type VaultEntry = Entry<ResolvedVaultConfig, VaultClient>;
+type ConnectionEntry = Entry<ResolvedConnectionConfig, ConnectionClient>;
 
 /**
  * A Skyflow client: one or more vaults, credentials, logging and one HTTP
@@ -34,6 +44,7 @@ interface VaultEntry {
  */
 export class Skyflow {
   readonly #vaults = new Map<string, VaultEntry>();
+  readonly #connections = new Map<string, ConnectionEntry>();
   readonly #logger: Logger;
   readonly #transport: Transport;
   #credentials: { given: Credentials; resolved: ResolvedCredentials } | undefined;
@@ -53,7 +64,10 @@ export class Skyflow {
     const vaultConfigs = config.vaultConfigs === undefined ? [] : config.vaultConfigs;
     if (!Array.isArray(vaultConfigs)) throw validationError('INVALID_TYPE_FOR_CONFIG', 'vault');
     for (const vaultConfig of vaultConfigs) this.addVaultConfig(vaultConfig);
-    this.#logger.info(`Skyflow client initialized with ${this.#vaults.size} vault(s).`);
+    const connectionConfigs = config.connectionConfigs === undefined ? [] : config.connectionConfigs;
+    if (!Array.isArray(connectionConfigs)) throw validationError('INVALID_TYPE_FOR_CONFIG', 'connection');
+    for (const connectionConfig of connectionConfigs) this.addConnectionConfig(connectionConfig);
+    this.#logger.info(`Skyflow client initialized with ${this.#vaults.size} vault(s) and ${this.#connections.size} connection(s).`);
   }
 
   /** The client of a vault; without an id, of the first vault added. */
@@ -74,14 +88,15 @@ export class Skyflow {
     // removed and added again, applies to clients handed out before.
     const client = new VaultClient({
       vaultId,
-      resolve: () => {
+      config: () => this.#entry(vaultId).config,
+      auth: () => {
         const entry = this.#entry(vaultId);
-        return { config: entry.config, credentials: this.#credentialsOf(entry.config), tokens: entry.tokens };
+        return { credentials: this.#credentialsOf(entry.config), tokens: entry.tokens };
       },
       transport: this.#transport,
       logger: this.#logger,
     });
-    this.#vaults.set(vaultId, { config: resolved, tokens: this.#tokenSource(resolved), client });
+    this.#vaults.set(vaultId, { config: resolved, tokens: this.#tokenSource(resolved.caCert, vaultId), client });
     return this;
   }
 
@@ -102,7 +117,7 @@ export class Skyflow {
       delete merged['baseUrl'];
     }
     entry.config = resolveVaultConfig({ ...merged, ...config });
-    entry.tokens = this.#tokenSource(entry.config);
+    entry.tokens = this.#tokenSource(entry.config.caCert, vaultId);
     return this;
   }
 
@@ -124,12 +139,64 @@ export class Skyflow {
 
   updateSkyflowCredentials(credentials: Credentials): this {
     this.#credentials = { given: credentials, resolved: resolveCredentials(credentials) };
-    for (const entry of this.#vaults.values()) entry.tokens = this.#tokenSource(entry.config);
+    for (const [id, entry] of this.#vaults) entry.tokens = this.#tokenSource(entry.config.caCert, id);
+    for (const [id, entry] of this.#connections) entry.tokens = this.#tokenSource(entry.config.caCert, id, 'connection');
     return this;
   }
 
   getSkyflowCredentials(): Credentials | undefined {
     return this.#credentials?.given;
+  }
+
+  /** The client of a connection; without an id, of the first connection added. */
+  connection(connectionId?: string): ConnectionClient {
+    if (connectionId === undefined) {
+      const first = this.#connections.values().next().value;
+      if (!first) throw validationError('EMPTY_CONNECTION_CLIENTS');
+      return first.client;
+    }
+    return this.#connectionEntry(connectionId).client;
+  }
+
+  addConnectionConfig(config: ConnectionConfig): this {
+    const resolved = resolveConnectionConfig(config);
+    const { connectionId } = resolved;
+    if (this.#connections.has(connectionId)) throw validationError('CONNECTION_ID_EXISTS_IN_CONFIG_LIST', connectionId);
+    const client = new ConnectionClient({
+      connectionId,
+      config: () => this.#connectionEntry(connectionId).config,
+      auth: () => {
+        const entry = this.#connectionEntry(connectionId);
+        return { credentials: this.#credentialsOf(entry.config), tokens: entry.tokens };
+      },
+      transport: this.#transport,
+      logger: this.#logger,
+    });
+    this.#connections.set(connectionId, {
+      config: resolved,
+      tokens: this.#tokenSource(resolved.caCert, connectionId, 'connection'),
+      client,
+    });
+    return this;
+  }
+
+  /** Changes some settings of a connection; its cached token is dropped. */
+  updateConnectionConfig(config: Partial<ConnectionConfig> & { connectionId: string }): this {
+    const connectionId = connectionIdOf(config);
+    const entry = this.#connectionEntry(connectionId);
+    entry.config = resolveConnectionConfig({ ...entry.config.source, ...config });
+    entry.tokens = this.#tokenSource(entry.config.caCert, connectionId, 'connection');
+    return this;
+  }
+
+  removeConnectionConfig(connectionId: string): this {
+    this.#connectionEntry(connectionIdOf({ connectionId }));
+    this.#connections.delete(connectionId);
+    return this;
+  }
+
+  getConnectionConfig(connectionId: string): ConnectionConfig {
+    return JSON.parse(JSON.stringify(this.#connectionEntry(connectionIdOf({ connectionId })).config.source)) as ConnectionConfig;
   }
 
   setLogLevel(level: LogLevel): this {
@@ -153,16 +220,24 @@ export class Skyflow {
     return entry;
   }
 
-  #tokenSource(config: ResolvedVaultConfig): TokenSource {
+  #connectionEntry(connectionId: string): ConnectionEntry {
+    if (typeof connectionId !== 'string' || connectionId === '') throw validationError('EMPTY_CONNECTION_ID_VALIDATION');
+    const entry = this.#connections.get(connectionId);
+    if (!entry) throw validationError('CONNECTION_ID_NOT_IN_CONFIG_LIST', connectionId.slice(0, 64));
+    return entry;
+  }
+
+  #tokenSource(caCert: string | undefined, id: string, kind: 'vault' | 'connection' = 'vault'): TokenSource {
+    const where = kind === 'vault' ? ` for vault with vaultId ${id}` : ` for connection with connectionId ${id}`;
     return new TokenSource(async (credentials) => {
-      const key = await loadServiceAccountKey(credentials.source, ` for vault with vaultId ${config.vaultId}`);
-      const { accessToken } = await exchangeForToken(this.#transport, key, credentials.options, config.caCert);
+      const key = await loadServiceAccountKey(credentials.source, where);
+      const { accessToken } = await exchangeForToken(this.#transport, key, credentials.options, caCert);
       return accessToken;
     }, this.#logger);
   }
 
-  // Vault credentials, then the client's, then SKYFLOW_CREDENTIALS.
-  #credentialsOf(config: ResolvedVaultConfig): ResolvedCredentials {
+  // The target's credentials, then the client's, then SKYFLOW_CREDENTIALS.
+  #credentialsOf(config: { credentials: ResolvedCredentials | undefined }): ResolvedCredentials {
     if (config.credentials) return config.credentials;
     if (this.#credentials) return this.#credentials.resolved;
     const text = process.env[ENV_CREDENTIALS];
@@ -176,6 +251,12 @@ export class Skyflow {
     }
     return this.#envCredentials.resolved;
   }
+}
+
+function connectionIdOf(config: { connectionId?: unknown }): string {
+  const connectionId = typeof config === 'object' && config !== null ? config.connectionId : undefined;
+  if (typeof connectionId !== 'string' || connectionId === '') throw validationError('EMPTY_CONNECTION_ID_VALIDATION');
+  return connectionId;
 }
 
 function vaultIdOf(config: { vaultId?: unknown }): string {

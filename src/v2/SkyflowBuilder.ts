@@ -1,5 +1,5 @@
 import type { LogLevel } from './enums.js';
-import type { Credentials, RetryOptions, SkyflowConfig, VaultConfig } from './config/types.js';
+import type { ConnectionConfig, Credentials, RetryOptions, SkyflowConfig, VaultConfig } from './config/types.js';
 import type { LogSink } from './logging/Logger.js';
 import type { Skyflow } from './Skyflow.js';
 
@@ -14,7 +14,10 @@ import type { Skyflow } from './Skyflow.js';
  *   .build();
  */
 export class SkyflowBuilder {
-  readonly #config: SkyflowConfig & { vaultConfigs: VaultConfig[] } = { vaultConfigs: [] };
+  readonly #config: SkyflowConfig & { vaultConfigs: VaultConfig[]; connectionConfigs: ConnectionConfig[] } = {
+    vaultConfigs: [],
+    connectionConfigs: [],
+  };
   readonly #create: (config: SkyflowConfig) => Skyflow;
 
   /** @internal Use `Skyflow.builder()`. */
@@ -24,6 +27,11 @@ export class SkyflowBuilder {
 
   addVaultConfig(config: VaultConfig): this {
     this.#config.vaultConfigs.push(config);
+    return this;
+  }
+
+  addConnectionConfig(config: ConnectionConfig): this {
+    this.#config.connectionConfigs.push(config);
     return this;
   }
 
@@ -55,6 +63,10 @@ export class SkyflowBuilder {
   }
 
   build(): Skyflow {
-    return this.#create({ ...this.#config, vaultConfigs: [...this.#config.vaultConfigs] });
+    return this.#create({
+      ...this.#config,
+      vaultConfigs: [...this.#config.vaultConfigs],
+      connectionConfigs: [...this.#config.connectionConfigs],
+    });
   }
 }

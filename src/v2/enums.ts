@@ -33,6 +33,16 @@ export type RedactionType = WireRedactionType;
 export const OrderBy = WireOrderBy;
 export type OrderBy = WireOrderBy;
 
+/** HTTP method of a connection invocation. */
+export const RequestMethod = {
+  GET: 'GET',
+  POST: 'POST',
+  PUT: 'PUT',
+  PATCH: 'PATCH',
+  DELETE: 'DELETE',
+} as const;
+export type RequestMethod = (typeof RequestMethod)[keyof typeof RequestMethod];
+
 /** Whether `value` is one of the values of an enum object. */
 export function isEnumValue<T extends Record<string, string>>(values: T, value: unknown): value is T[keyof T] {
   return typeof value === 'string' && Object.hasOwn(values, value) && values[value] === value;

@@ -1,7 +1,7 @@
 // skyflow-bridge/v2: the native v2 core. Also the package root.
 export { Skyflow } from './Skyflow.js';
 export { SkyflowBuilder } from './SkyflowBuilder.js';
-export { Env, LogLevel, TokenMode, RedactionType, OrderBy } from './enums.js';
+export { Env, LogLevel, TokenMode, RedactionType, OrderBy, RequestMethod } from './enums.js';
 export {
   SkyflowError,
   SkyflowConnectionError,
@@ -10,6 +10,8 @@ export {
   isSkyflowError,
 } from './errors/SkyflowError.js';
 export { VaultClient } from './vault/VaultClient.js';
+export { ConnectionClient, InvokeConnectionResponse } from './connection/ConnectionClient.js';
+export { InvokeConnectionRequest } from './connection/InvokeConnectionRequest.js';
 export { InsertRequest } from './vault/requests/InsertRequest.js';
 export { BatchInsertRequest } from './vault/requests/BatchInsertRequest.js';
 export { GetRequest } from './vault/requests/GetRequest.js';
@@ -34,6 +36,7 @@ export { VERSION } from './version.js';
 export type {
   SkyflowConfig,
   VaultConfig,
+  ConnectionConfig,
   Credentials,
   ApiKeyCredentials,
   TokenCredentials,
@@ -44,7 +47,8 @@ export type {
 } from './config/types.js';
 export type { SkyflowErrorInit, RecordError } from './errors/SkyflowError.js';
 export type { LogEntry, LogSink } from './logging/Logger.js';
-export type { CallOptions } from './vault/VaultClient.js';
+export type { CallOptions } from './transport/send-authorized.js';
+export type { InvokeConnectionRequestInit } from './connection/InvokeConnectionRequest.js';
 export type { InsertRequestInit } from './vault/requests/InsertRequest.js';
 export type { BatchInsertRequestInit, BatchInsertRecord } from './vault/requests/BatchInsertRequest.js';
 export type { GetRequestInit } from './vault/requests/GetRequest.js';

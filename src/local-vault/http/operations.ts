@@ -11,5 +11,6 @@ export const OPERATIONS = [
   'detokenize',
   'tokenize',
   'query',
+  'gateway',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];

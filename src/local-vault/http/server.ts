@@ -13,6 +13,7 @@ import { registerBatchRoutes } from './routes/batch.js';
 import { registerQueryRoutes } from './routes/query.js';
 import { registerRecordRoutes } from './routes/records.js';
 import { registerTokenRoutes } from './routes/tokens.js';
+import { registerGatewayRoutes } from './routes/gateway.js';
 
 export interface ServerOptions {
   tls: { key: string; cert: string } | undefined;
@@ -93,6 +94,7 @@ export function buildServer(context: ServerContext, options: ServerOptions): Fas
   });
 
   registerAuthRoutes(app, context);
+  registerGatewayRoutes(app, context);
   void app.register(async (vaultApi) => {
     vaultApi.addHook('onRequest', async (request) => authorize(request, context));
     registerBatchRoutes(vaultApi, context);

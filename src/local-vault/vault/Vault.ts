@@ -111,7 +111,7 @@ export class Vault {
     const table = this.table(tableName);
     if (ids.length === 0) throw badRequest('skyflow_ids must name at least one record.');
     const rows = this.#store.getRowsByIds(table.name, ids);
-    if (rows.length === 0) throw notFound('No records found for the given skyflow_ids.');
+    if (rows.length === 0) throw ids.length === 1 ? recordNotFound(ids[0]!) : notFound('No records found for the given skyflow_ids.');
     for (const row of rows) {
       this.#store.deleteRow(table.name, row.skyflow_id);
       this.#releaseRow(table, row);

@@ -6,8 +6,8 @@ import { validationError } from '../errors/messages.js';
 import { resolveCredentials, type ResolvedCredentials } from '../credentials/resolve-credentials.js';
 import type { LogSink } from '../logging/Logger.js';
 import type { TransportOptions } from '../transport/Transport.js';
-import type { RetryOptions, SkyflowConfig, VaultConfig } from './types.js';
-import { clusterUrl, normalizeBaseUrl } from './vault-url.js';
+import type { ConnectionConfig, RetryOptions, SkyflowConfig, VaultConfig } from './types.js';
+import { clusterUrl, isSecureUrl, normalizeBaseUrl } from './vault-url.js';
 
 /** A vault config after validation. */
 export interface ResolvedVaultConfig {
@@ -27,8 +27,9 @@ export interface ResolvedClientOptions {
   readonly transport: TransportOptions;
 }
 
+const CONNECTION_CONFIG_KEYS = new Set(['connectionId', 'connectionUrl', 'credentials', 'caCert']);
 const VAULT_CONFIG_KEYS = new Set(['vaultId', 'clusterId', 'env', 'credentials', 'baseUrl', 'caCert']);
-const CLIENT_CONFIG_KEYS = new Set(['vaultConfigs', 'skyflowCredentials', 'logLevel', 'logger', 'timeoutMs', 'retry']);
+const CLIENT_CONFIG_KEYS = new Set(['vaultConfigs', 'connectionConfigs', 'skyflowCredentials', 'logLevel', 'logger', 'timeoutMs', 'retry']);
 const RETRY_KEYS = new Set(['limit', 'baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'sleep', 'random']);
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/;
 
@@ -67,6 +68,41 @@ export function resolveVaultConfig(config: unknown): ResolvedVaultConfig {
       : resolveCredentials(value['credentials'], ` for vault with vaultId ${vaultId}`);
   // A deep copy: the caller may change its objects later; this config must not change with them.
   return { vaultId, url, caCert, credentials, source: Object.freeze(JSON.parse(JSON.stringify(value)) as VaultConfig) };
+}
+
+/** A connection config after validation. */
+export interface ResolvedConnectionConfig {
+  readonly connectionId: string;
+  readonly url: string;
+  readonly caCert: string | undefined;
+  readonly credentials: ResolvedCredentials | undefined;
+  readonly source: Readonly<ConnectionConfig>;
+}
+
+export function resolveConnectionConfig(config: unknown): ResolvedConnectionConfig {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw validationError('EMPTY_CONNECTION_CONFIG');
+  const value = { ...config } as Record<string, unknown>;
+  const connectionId = value['connectionId'];
+  assertKnownKeys(
+    value,
+    CONNECTION_CONFIG_KEYS,
+    typeof connectionId === 'string' ? `connection config ${connectionId.slice(0, 64)}` : 'connection config',
+  );
+  if (connectionId === undefined || connectionId === null || (typeof connectionId === 'string' && connectionId.trim() === '')) {
+    throw validationError('EMPTY_CONNECTION_ID');
+  }
+  if (typeof connectionId !== 'string') throw validationError('INVALID_CONNECTION_ID');
+  const url = value['connectionUrl'];
+  if (!isSecureUrl(url)) throw validationError('INVALID_CONNECTION_URL', connectionId);
+  const caCert = value['caCert'];
+  if (caCert !== undefined && !(typeof caCert === 'string' && PEM_CERTIFICATE.test(caCert))) {
+    throw validationError('INVALID_CA_CERT', connectionId);
+  }
+  const credentials =
+    value['credentials'] === undefined
+      ? undefined
+      : resolveCredentials(value['credentials'], ` for connection with connectionId ${connectionId}`);
+  return { connectionId, url, caCert, credentials, source: Object.freeze(JSON.parse(JSON.stringify(value)) as ConnectionConfig) };
 }
 
 export function resolveClientOptions(config: SkyflowConfig): ResolvedClientOptions {

@@ -49,6 +49,17 @@ export interface VaultConfig {
   caCert?: string;
 }
 
+/** A connection: a route of Skyflow's gateway to a third-party API. */
+export interface ConnectionConfig {
+  connectionId: string;
+  /** The connection's URL; `{name}` placeholders are filled from a request's path params. */
+  connectionUrl: string;
+  /** Credentials for this connection; they take precedence over the client's. */
+  credentials?: Credentials;
+  /** PEM of a CA to trust for this connection, in addition to the system's. */
+  caCert?: string;
+}
+
 /** Retries of failed requests. */
 export interface RetryOptions {
   /** Retries after the first attempt. @default 2 */
@@ -68,6 +79,7 @@ export interface RetryOptions {
 /** Everything a client is built from: `new Skyflow(config)` or the builder. */
 export interface SkyflowConfig {
   vaultConfigs?: VaultConfig[];
+  connectionConfigs?: ConnectionConfig[];
   /** Credentials for every vault that has none of its own. */
   skyflowCredentials?: Credentials;
   /** @default LogLevel.ERROR */

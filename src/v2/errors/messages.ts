@@ -33,6 +33,22 @@ export const messages = {
   EMPTY_VAULT_ID_VALIDATION: () => invalid('Invalid vault ID. Specify a non-empty vaultId.'),
   EMPTY_VAULT_CLIENTS: () => invalid('No vault config found. Add a vault config first.'),
 
+  // connections
+  EMPTY_CONNECTION_CONFIG: () => init('Connection config cannot be empty. Specify a connection config object.'),
+  EMPTY_CONNECTION_ID: () => init('Invalid connection ID. Specify a non-empty connectionId.'),
+  INVALID_CONNECTION_ID: () => init('Invalid connection ID. Specify connectionId as a string.'),
+  INVALID_CONNECTION_URL: (connectionId) =>
+    init(`Invalid connection URL. Specify connectionUrl as an https URL (http only for localhost) for connection with connectionId ${connectionId}.`),
+  CONNECTION_ID_EXISTS_IN_CONFIG_LIST: (connectionId) => invalid(`${connectionId} already exists in the config list. Specify a new connectionId.`),
+  CONNECTION_ID_NOT_IN_CONFIG_LIST: (connectionId) => invalid(`${connectionId} is missing from the config. Specify a connectionId from the config.`),
+  EMPTY_CONNECTION_ID_VALIDATION: () => invalid('Invalid connection ID. Specify a non-empty connectionId.'),
+  EMPTY_CONNECTION_CLIENTS: () => invalid('No connection config found. Add a connection config first.'),
+  INVALID_METHOD_NAME: () => invalid('Invalid method. Specify method as a RequestMethod (GET, POST, PUT, PATCH, DELETE).'),
+  INVALID_PATH_PARAMS: () => invalid('Invalid path params. Specify pathParams as an object of strings.'),
+  INVALID_QUERY_PARAMS: () => invalid('Invalid query params. Specify queryParams as an object of strings, numbers, booleans or arrays of them.'),
+  INVALID_HEADERS: () => invalid('Invalid headers. Specify headers as an object of strings.'),
+  INVALID_BODY: () => invalid('Invalid body. Specify body as an object, or as a string with a content-type header.'),
+
   // credentials
   EMPTY_CREDENTIALS: (where) => invalid(`Invalid credentials. Credentials must not be empty${where}.`),
   CREDENTIALS_WITH_NO_VALID_KEY: (where) =>

@@ -20,14 +20,21 @@ export interface TransportOptions {
 export interface TransportRequest {
   /** Names the request in logs (never a value): e.g. `insert`. */
   operation: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Absolute URL without query. */
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Absolute URL (it may hold a query already). */
   url: string;
   /** Query parameters; a repeated name is sent once per value. */
   query?: ReadonlyArray<readonly [string, string]>;
+  /** A JSON body. */
   body?: unknown;
-  /** Value of `Authorization: Bearer`. */
+  /** A body sent as it is (its content type is in `headers`), instead of `body`. */
+  payload?: string | FormData | undefined;
+  /** More headers; they win over the defaults. */
+  headers?: Readonly<Record<string, string>> | undefined;
+  /** The bearer token or API key. */
   bearer?: string;
+  /** Where the bearer goes: `Authorization: Bearer <value>` (vault calls), or `x-skyflow-authorization: <value>` (connections). */
+  bearerHeader?: 'authorization' | 'x-skyflow-authorization';
   retryability: Retryability;
   /** Extra CA to trust, in addition to the system's. */
   caCert?: string | undefined;
@@ -39,8 +46,11 @@ export interface TransportRequest {
 
 export interface TransportResponse<T> {
   status: number;
+  /** The parsed JSON body, or the text of a body that is not JSON. */
   data: T;
   requestId: string | null;
+  /** Lower-cased response headers. */
+  headers: Readonly<Record<string, string | undefined>>;
 }
 
 /** A failed attempt: the error to throw, and what the retry policy needs to know. */
@@ -105,8 +115,12 @@ export class Transport {
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
-    if (request.bearer !== undefined) headers[Header.authorization] = `Bearer ${request.bearer}`;
+    if (request.bearer !== undefined) {
+      if (request.bearerHeader === 'x-skyflow-authorization') headers['x-skyflow-authorization'] = request.bearer;
+      else headers[Header.authorization] = `Bearer ${request.bearer}`;
+    }
     if (request.metadata !== false) headers[Header.skyMetadata] = SKY_METADATA;
+    Object.assign(headers, request.headers);
 
     let response: AxiosResponse;
     try {
@@ -114,7 +128,7 @@ export class Transport {
         method: request.method,
         url: withQuery(request.url, request.query),
         headers,
-        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        data: request.payload ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
         signal,
         httpsAgent: this.#httpsAgent(request.caCert),
         httpAgent: this.#httpAgent,
@@ -132,7 +146,7 @@ export class Transport {
     const requestId = answerHeaders[Header.requestId] ?? null;
     if (response.status >= 200 && response.status < 300) {
       this.#logger.debug(`${request.operation} succeeded with ${response.status} (requestId ${requestId}).`);
-      return { status: response.status, data: response.data as T, requestId };
+      return { status: response.status, data: response.data as T, requestId, headers: answerHeaders };
     }
     const error = errorFromAnswer({ status: response.status, headers: answerHeaders, body: response.data });
     return {
@@ -158,7 +172,7 @@ function withQuery(url: string, query: TransportRequest['query']): string {
   if (!query || query.length === 0) return url;
   const params = new URLSearchParams();
   for (const [name, value] of query) params.append(name, value);
-  return `${url}?${params.toString()}`;
+  return `${url}${url.includes('?') ? '&' : '?'}${params.toString()}`;
 }
 
 function flatHeaders(headers: AxiosResponse['headers']): Record<string, string | undefined> {

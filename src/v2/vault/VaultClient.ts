@@ -14,11 +14,10 @@ import type { QueryResponse as WireQuery } from '../../wire/query.js';
 import type { ResolvedVaultConfig } from '../config/resolve-config.js';
 import type { ResolvedCredentials } from '../credentials/resolve-credentials.js';
 import type { TokenSource } from '../credentials/TokenSource.js';
-import { validationError } from '../errors/messages.js';
-import { isSkyflowError } from '../errors/SkyflowError.js';
 import type { Logger } from '../logging/Logger.js';
 import type { Retryability } from '../transport/retry-policy.js';
 import type { Transport, TransportRequest, TransportResponse } from '../transport/Transport.js';
+import { sendAuthorized, type CallOptions, type Target } from '../transport/send-authorized.js';
 import {
   batchInsertAnswer,
   deleteAnswer,
@@ -47,24 +46,20 @@ import type {
   UpdateResponse,
 } from './responses.js';
 
-/** Per-call options. */
-export interface CallOptions {
-  /** Aborts the call (a SkyflowAbortError). */
-  signal?: AbortSignal;
-  /** Time allowed for each HTTP attempt of this call, instead of the client's. */
-  timeoutMs?: number;
-}
-
 /** What a vault client needs from the Skyflow client that made it. */
 export interface VaultContext {
   readonly vaultId: string;
-  /** The vault's current config, credentials and token source; read at each call. */
-  resolve(): { config: ResolvedVaultConfig; credentials: ResolvedCredentials; tokens: TokenSource };
+  /** The vault's current config; read at each call. */
+  config(): ResolvedVaultConfig;
+  /** The vault's current credentials and token source; read at each call that uses them. */
+  auth(): { credentials: ResolvedCredentials; tokens: TokenSource };
   readonly transport: Transport;
   readonly logger: Logger;
 }
 
 type Route = Omit<TransportRequest, 'bearer' | 'caCert' | 'signal' | 'timeoutMs' | 'url'> & { path: string };
+
+export type { CallOptions };
 
 /**
  * The operations on one vault. Each takes a request (an instance, or the
@@ -225,32 +220,14 @@ export class VaultClient {
     return queryAnswer(answer);
   }
 
-  // Resolves the vault's URL and bearer token at call time (configs and
-  // credentials may change between calls) and sends. A generated token the
-  // vault refuses is replaced once: it may have expired on the way.
+  // The vault's URL, CA and credentials are read at each call: configs may
+  // change between calls.
   async #send<T>(route: Route, options: CallOptions | undefined): Promise<TransportResponse<T>> {
-    const call = callOptions(options);
-    const { logger, transport } = this.#context;
-    const { config, credentials, tokens } = this.#context.resolve();
     const { path, ...rest } = route;
-    const request: TransportRequest = { ...rest, url: `${config.url}${path}`, caCert: config.caCert, ...call };
-    logger.info(`${route.operation} request to vault ${this.vaultId}.`);
-    for (let renewed = false; ; renewed = true) {
-      const bearer = await tokens.bearer(credentials);
-      try {
-        return await transport.send<T>({ ...request, bearer: bearer.token });
-      } catch (error) {
-        if (isSkyflowError(error) && error.httpCode === 401 && bearer.refreshable && !renewed) {
-          logger.info(`${route.operation}: the vault refused the bearer token; generating a new one.`);
-          tokens.invalidate(bearer.token);
-          continue;
-        }
-        if (isSkyflowError(error)) {
-          logger.error(`${route.operation} failed with ${error.httpCode} ${error.httpStatus} (requestId ${error.requestId}).`);
-        }
-        throw error;
-      }
-    }
+    const { transport, logger } = this.#context;
+    const target: Target = { label: `vault ${this.vaultId}`, transport, logger, auth: () => this.#context.auth() };
+    const config = this.#context.config();
+    return sendAuthorized<T>(target, { ...rest, url: `${config.url}${path}`, caCert: config.caCert }, options);
   }
 }
 
@@ -266,19 +243,3 @@ function batchRecord(
   if (upsert !== undefined) record.upsert = upsert;
   return record;
 }
-
-function callOptions(options: CallOptions | undefined): { signal?: AbortSignal; timeoutMs?: number } {
-  if (options === undefined) return {};
-  const valid =
-    typeof options === 'object' &&
-    options !== null &&
-    (options.signal === undefined || options.signal instanceof AbortSignal) &&
-    (options.timeoutMs === undefined ||
-      (typeof options.timeoutMs === 'number' && Number.isFinite(options.timeoutMs) && options.timeoutMs > 0));
-  if (!valid) throw validationError('INVALID_CALL_OPTIONS');
-  const result: { signal?: AbortSignal; timeoutMs?: number } = {};
-  if (options.signal) result.signal = options.signal;
-  if (options.timeoutMs !== undefined) result.timeoutMs = options.timeoutMs;
-  return result;
-}
-

@@ -212,7 +212,7 @@ describe('Skyflow constructor', () => {
     expect(new Skyflow({ logLevel: undefined, retry: undefined, vaultConfigs: undefined, timeoutMs: undefined } as never).getLogLevel()).toBe(LogLevel.ERROR);
     const entries: LogEntry[] = [];
     new Skyflow({ vaultConfigs: [v1], logLevel: LogLevel.INFO, logger: (entry) => entries.push(entry) });
-    expect(entries).toStrictEqual([{ level: 'INFO', message: 'Skyflow client initialized with 1 vault(s).' }]);
+    expect(entries).toStrictEqual([{ level: 'INFO', message: 'Skyflow client initialized with 1 vault(s) and 0 connection(s).' }]);
   });
 
   it('keeps the client credentials as given', () => {
