@@ -1,3 +1,64 @@
-// skyflow-bridge/v1: the drop-in facade for skyflow-node@1, built on the v2
-// core. Its surface arrives with the v1 facade issue.
-export {};
+// skyflow-bridge/v1: a drop-in replacement for skyflow-node@1 on the v2 core.
+// Change `require('skyflow-node')` to `require('skyflow-bridge/v1')`; every
+// legacy call keeps working and warns where it is and what replaces it.
+import { moduleNotifier } from '../adapter/deprecation/notifier.js';
+import { describeReplacement } from '../adapter/deprecation/replacement.js';
+import { LogLevel } from './enums.js';
+import { isExpired as isTokenExpired } from './jwt.js';
+import { logWarn, setLevel } from './logging.js';
+
+export { Skyflow } from './Skyflow.js';
+export { Client, Configuration, InsertOptions } from './Client.js';
+export { LogLevel, RedactionType, RequestMethod } from './enums.js';
+export { SkyflowError } from './errors/SkyflowError.js';
+export { InvalidTokenError } from './jwt.js';
+export {
+  generateBearerToken,
+  generateBearerTokenFromCreds,
+  generateToken,
+  generateSignedDataTokens,
+  generateSignedDataTokensFromCreds,
+} from './service-account.js';
+export { legacyUsage, onLegacyCall, resetLegacyUsage } from '../adapter/deprecation/usage.js';
+export { LEGACY_METHODS } from '../adapter/deprecation/legacy-methods.js';
+
+export type * from './types.js';
+export type { BearerTokenOptions, SignedDataTokensOptions, SignedDataToken } from './service-account.js';
+export type { LegacyUsage, LegacyCallEvent, LegacyCallListener } from '../adapter/deprecation/usage.js';
+export type { LegacyMethod, LegacyMethodName } from '../adapter/deprecation/legacy-methods.js';
+
+/**
+ * Sets the level of the v1 logs, for every v1 client.
+ *
+ * @deprecated The level is per client in v2: `client.setLogLevel(LogLevel.X)`.
+ */
+export function setLogLevel(level: LogLevel): void {
+  moduleNotifier.notify('setLogLevel', describeReplacement('setLogLevel', undefined, []));
+  setLevel(level);
+}
+
+/**
+ * Whether a bearer token has expired (`true` for `''`; a token that is not a
+ * JWT throws an InvalidTokenError).
+ *
+ * @deprecated Use `isExpired` from `skyflow-bridge/v2`.
+ */
+export function isExpired(token: string): boolean {
+  moduleNotifier.notify('isExpired', describeReplacement('isExpired', undefined, []));
+  return isTokenExpired(token);
+}
+
+/** @deprecated Use `!isExpired(token)` from `skyflow-bridge/v2`. */
+export function isValid(token: string): boolean {
+  moduleNotifier.notify('isValid', describeReplacement('isValid', undefined, []));
+  logWarn('This method has been deprecated will be removed in future release, use isExpired instead');
+  return !isTokenExpired(token);
+}
+
+/**
+ * How often the module-level helpers (generateBearerToken, isExpired, …)
+ * warn; clients take `options.deprecationWarnings`.
+ */
+export function setDeprecationPolicy(policy: 'every-call' | 'once-per-call-site' | 'once' | 'silent'): void {
+  moduleNotifier.policy = policy;
+}

@@ -26,15 +26,16 @@ export function isSecureUrl(value: unknown): value is string {
 }
 
 /**
- * A base URL as a bare origin, or undefined when it is not acceptable: https,
- * or http on a loopback host only (credentials must not cross a network in
- * clear text), and no user info, path, query or fragment.
+ * A base URL as origin plus path (a path prefix is kept, for deployments
+ * behind a proxy), or undefined when it is not acceptable: https, or http on a
+ * loopback host only (credentials must not cross a network in clear text),
+ * and no user info, query or fragment.
  */
 export function normalizeBaseUrl(baseUrl: string): string | undefined {
   if (!isSecureUrl(baseUrl)) return undefined;
   const url = new URL(baseUrl);
-  const bare = url.username === '' && url.password === '' && url.search === '' && url.hash === '' && url.pathname === '/';
-  return bare ? url.origin : undefined;
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return undefined;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** The hosts for which an `Env` is named, to recognise a Skyflow vault URL. */

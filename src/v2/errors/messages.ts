@@ -22,7 +22,7 @@ export const messages = {
     init(`Both baseUrl and clusterId are given. Specify one of them for vault with vaultId ${vaultId}.`),
   INVALID_ENV: (vaultId) => init(`Invalid env. Specify env as one of Env.PROD, SANDBOX, DEV, STAGE for vault with vaultId ${vaultId}.`),
   INVALID_BASE_URL: (vaultId) =>
-    init(`Invalid baseUrl. Specify an https URL (http only for localhost) without path, query or credentials for vault with vaultId ${vaultId}.`),
+    init(`Invalid baseUrl. Specify an https URL (http only for localhost) without query or credentials for vault with vaultId ${vaultId}.`),
   INVALID_CA_CERT: (vaultId) => init(`Invalid caCert. Specify the PEM text of a CA certificate for vault with vaultId ${vaultId}.`),
   UNKNOWN_CONFIG_KEY: (key, what) => init(`Unknown key ${key} in ${what}. Remove it or check its spelling.`),
   INVALID_LOG_LEVEL: () => init('Invalid log level. Specify one of LogLevel.DEBUG, INFO, WARN, ERROR, OFF.'),

@@ -88,11 +88,10 @@ describe('resolveVaultConfig', () => {
     expect(resolveVaultConfig({ vaultId: 'v1', env: Env.SANDBOX, baseUrl: 'https://local.test' }).url).toBe('https://local.test');
   });
 
-  const badBaseUrl = I('Invalid baseUrl. Specify an https URL (http only for localhost) without path, query or credentials for vault with vaultId v1.');
+  const badBaseUrl = I('Invalid baseUrl. Specify an https URL (http only for localhost) without query or credentials for vault with vaultId v1.');
   it.each<[string, unknown]>([
     ['http off this machine', 'http://example.com'],
     ['http to a host named like localhost', 'http://localhost.example.com'],
-    ['a path', 'https://example.com/v1'],
     ['user and password', 'https://user:pass@example.com'],
     ['a user only', 'https://user@example.com'],
     ['a query', 'https://example.com?x=1'],
@@ -531,6 +530,6 @@ describe('vault URLs', () => {
 
   it('normalizes a base URL to its origin', () => {
     expect(normalizeBaseUrl('HTTPS://Vault.Example.COM:443/')).toBe('https://vault.example.com');
-    expect(normalizeBaseUrl('https://vault.example.com/api')).toBeUndefined();
+    expect(normalizeBaseUrl('https://vault.example.com/api/')).toBe('https://vault.example.com/api');
   });
 });

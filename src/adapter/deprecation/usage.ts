@@ -1,0 +1,77 @@
+// Every legacy call, counted per call site, whatever the warning policy; and
+// the listeners the migration tools subscribe with. Kept on globalThis so that
+// the ESM and CommonJS copies of the package share one registry.
+
+/** The legacy calls made from one call site. */
+export interface LegacyUsage {
+  code: string;
+  method: string;
+  callSite: string;
+  count: number;
+  /** ISO 8601 times. */
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** One legacy call, as listeners receive it. */
+export interface LegacyCallEvent {
+  code: string;
+  method: string;
+  callSite: string;
+  /** The v2 call that replaces this one, built from its arguments (shapes and counts, never values). */
+  replacement: string;
+  time: string;
+}
+
+export type LegacyCallListener = (event: LegacyCallEvent) => void;
+
+interface Registry {
+  usage: Map<string, LegacyUsage>;
+  listeners: Set<LegacyCallListener>;
+}
+
+const KEY = Symbol.for('skyflow-bridge.legacyUsage');
+const registry: Registry = ((globalThis as Record<symbol, unknown>)[KEY] ??= {
+  usage: new Map(),
+  listeners: new Set(),
+}) as Registry;
+
+export function recordLegacyCall(event: LegacyCallEvent): void {
+  const key = `${event.code}\u0000${event.callSite}`;
+  const entry = registry.usage.get(key);
+  if (entry) {
+    entry.count++;
+    entry.lastSeen = event.time;
+  } else {
+    const { code, method, callSite, time } = event;
+    registry.usage.set(key, { code, method, callSite, count: 1, firstSeen: time, lastSeen: time });
+  }
+  for (const listener of registry.listeners) {
+    try {
+      listener(event);
+    } catch {
+      // A listener's failure must not fail the legacy call.
+    }
+  }
+}
+
+/**
+ * The legacy calls counted so far, one entry per code and call site.
+ *
+ * @example
+ * fs.writeFileSync('legacy-usage.json', JSON.stringify(legacyUsage(), null, 2));
+ */
+export function legacyUsage(): LegacyUsage[] {
+  return [...registry.usage.values()].map((entry) => ({ ...entry }));
+}
+
+/** Calls `listener` for every legacy call; returns the function that unsubscribes it. */
+export function onLegacyCall(listener: LegacyCallListener): () => void {
+  registry.listeners.add(listener);
+  return () => registry.listeners.delete(listener);
+}
+
+/** Forgets the counts (listeners stay). */
+export function resetLegacyUsage(): void {
+  registry.usage.clear();
+}

@@ -1,0 +1,44 @@
+// Legacy detokenize (one request per token) → one v2 detokenize with
+// continueOnError, and its answer → the legacy records and per-token errors.
+import { DetokenizeRequest, RedactionType, type DetokenizeResponse } from '../v2/index.js';
+import type { DetokenizeRecordError, DetokenizeRecordResult, IDetokenizeInput } from '../v1/types.js';
+import { toV1ErrorBody, withRequestId } from './errors.js';
+import { combine, type Outcome } from './outcome.js';
+import type { LegacyVault } from './v2-client.js';
+
+// The vault reports a failed token of a batched detokenize without a status;
+// a token that is not found is what fails, and alone it is a 404.
+const TOKEN_NOT_FOUND = 404;
+
+/** 1.14.3 sent PLAIN_TEXT when a record named no redaction; v2 defaults to DEFAULT, so it is always given. */
+export function toDetokenizeRequest(input: IDetokenizeInput): DetokenizeRequest {
+  return new DetokenizeRequest({
+    tokens: input.records.map(({ token, redaction }) => ({ token, redactionType: redaction ?? RedactionType.PLAIN_TEXT })),
+    continueOnError: true,
+  });
+}
+
+export function toDetokenizeOutcome(
+  response: DetokenizeResponse,
+): Outcome<{ records: DetokenizeRecordResult[] }> {
+  const records = response.detokenizedFields.map(({ token, value }) => ({ token, value }));
+  const errors: DetokenizeRecordError[] = response.errors.map((error) => ({
+    token: error.token ?? '',
+    error: { code: error.httpCode ?? TOKEN_NOT_FOUND, description: withRequestId(error.error, error.requestId) },
+  }));
+  return combine(records, errors);
+}
+
+export async function detokenize(
+  vault: LegacyVault,
+  input: IDetokenizeInput,
+  bearerToken: string,
+): Promise<Outcome<{ records: DetokenizeRecordResult[] }>> {
+  try {
+    return toDetokenizeOutcome(await vault.vault.detokenize(toDetokenizeRequest(input), { bearerToken }));
+  } catch (error) {
+    // The one request failed: so did every token it carried.
+    const body = toV1ErrorBody(error);
+    return combine([], input.records.map(({ token }) => ({ token, error: { ...body } })));
+  }
+}

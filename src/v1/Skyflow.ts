@@ -1,0 +1,221 @@
+import { connectionsClient, LegacyVault } from '../adapter/v2-client.js';
+import { detokenize as detokenizeViaV2 } from '../adapter/detokenize.js';
+import { get as getViaV2 } from '../adapter/get.js';
+import { insert as insertViaV2 } from '../adapter/insert.js';
+import { update as updateViaV2 } from '../adapter/update.js';
+import { remove as removeViaV2 } from '../adapter/delete.js';
+import { invokeConnection as invokeViaV2 } from '../adapter/connection.js';
+import { DEPRECATION_POLICIES, DeprecationNotifier } from '../adapter/deprecation/notifier.js';
+import { describeReplacement } from '../adapter/deprecation/replacement.js';
+import type { LegacyMethodName } from '../adapter/deprecation/legacy-methods.js';
+import type { Outcome } from '../adapter/outcome.js';
+import type { Skyflow as SkyflowV2 } from '../v2/index.js';
+import { RedactionType, RequestMethod } from './enums.js';
+import { ERROR } from './errors/codes.js';
+import { SkyflowError } from './errors/SkyflowError.js';
+import { isTokenValid } from './jwt.js';
+import { logError, logInfo } from './logging.js';
+import { rejectionOf } from './reject.js';
+import type {
+  BridgeOptions,
+  DeleteRecordError,
+  DeleteRecordResult,
+  DetokenizeRecordResult,
+  GetRecordResult,
+  IConnectionConfig,
+  IDeleteInput,
+  IDeleteOptions,
+  IDetokenizeInput,
+  IGetByIdInput,
+  IGetInput,
+  IGetOptions,
+  IInsertOptions,
+  IInsertRecordInput,
+  InsertResult,
+  ISkyflow,
+  IUpdateInput,
+  IUpdateOptions,
+  UpdateRecordResult,
+} from './types.js';
+import { validateInitConfig } from './validate/init.js';
+import { resolveInsertOptions, validateInsertRecords } from './validate/insert.js';
+import { getOptionsOf, validateDetokenizeInput, validateGetByIdInput, validateGetInput } from './validate/reads.js';
+import { resolveUpdateOptions, validateConnectionConfig, validateDeleteInput, validateUpdateInput } from './validate/writes.js';
+
+/**
+ * The skyflow-node@1 client, running on the v2 core. Same calls, same
+ * results, same errors as 1.14.3 (docs/v1-differences.md lists the few fixed
+ * bugs); every call also emits a DeprecationWarning naming its call site and
+ * the v2 call that replaces it.
+ *
+ * @deprecated Use `Skyflow` from `skyflow-bridge/v2`; each warning names the replacing call.
+ * @example
+ * const client = Skyflow.init({ vaultID, vaultURL, getBearerToken });
+ * const result = await client.insert({ records: [{ table: 'cards', fields: { cvv: '123' } }] });
+ */
+export class Skyflow {
+  readonly #config: ISkyflow & Record<string, unknown>;
+  readonly #notifier: DeprecationNotifier;
+  readonly #cacheToken: boolean;
+  #vault: LegacyVault | undefined;
+  #connections: SkyflowV2 | undefined;
+  #cachedToken: string | undefined;
+
+  constructor(config: ISkyflow) {
+    // A copy: the caller's object is never changed, and later changes to it do not reach this client.
+    this.#config = { ...(typeof config === 'object' && config !== null ? config : {}) } as ISkyflow & Record<string, unknown>;
+    if (typeof this.#config.vaultURL === 'string') this.#config.vaultURL = formatVaultURL(this.#config.vaultURL);
+    const options = bridgeOptions(this.#config.options);
+    this.#notifier = new DeprecationNotifier(options.deprecationWarnings ?? 'every-call');
+    this.#cacheToken = options.cacheBearerToken === true;
+  }
+
+  static init(config: ISkyflow): Skyflow {
+    const notifier = new DeprecationNotifier(bridgeOptions((config as ISkyflow | undefined)?.options).deprecationWarnings);
+    notifier.notify('init', describeReplacement('init', undefined, [config]));
+    logInfo('Initializing skyflow client.');
+    const client = new Skyflow(config);
+    logInfo('Initialized skyflow client successfully.');
+    return client;
+  }
+
+  static get RedactionType(): typeof RedactionType {
+    return RedactionType;
+  }
+
+  static get RequestMethod(): typeof RequestMethod {
+    return RequestMethod;
+  }
+
+  insert(records: IInsertRecordInput, options?: IInsertOptions): Promise<InsertResult> {
+    return this.#call('insert', [records, options], 'Insert method triggered.', () => {
+      validateInitConfig(this.#config);
+      const resolved = resolveInsertOptions(options);
+      validateInsertRecords(records);
+      return (token) => insertViaV2(this.#legacyVault(), records, resolved, token);
+    });
+  }
+
+  detokenize(detokenizeInput: IDetokenizeInput): Promise<{ records: DetokenizeRecordResult[] }> {
+    return this.#call('detokenize', [detokenizeInput], 'Detokenize method triggered.', () => {
+      validateInitConfig(this.#config);
+      validateDetokenizeInput(detokenizeInput);
+      return (token) => detokenizeViaV2(this.#legacyVault(), detokenizeInput, token);
+    });
+  }
+
+  /** @deprecated Use `get`. */
+  getById(getByIdInput: IGetByIdInput): Promise<{ records: GetRecordResult[] }> {
+    return this.#call('getById', [getByIdInput], 'Get by ID method triggered.', () => {
+      validateInitConfig(this.#config);
+      validateGetByIdInput(getByIdInput);
+      return (token) => getViaV2(this.#legacyVault(), getByIdInput.records, false, token);
+    });
+  }
+
+  get(getInput: IGetInput, options: IGetOptions = {}): Promise<{ records: GetRecordResult[] }> {
+    return this.#call('get', [getInput, options], 'Get method triggered.', () => {
+      validateInitConfig(this.#config);
+      const resolved = getOptionsOf(options);
+      validateGetInput(getInput, resolved);
+      return (token) => getViaV2(this.#legacyVault(), getInput.records, resolved.tokens === true, token);
+    });
+  }
+
+  update(updateInput: IUpdateInput, options?: IUpdateOptions): Promise<{ records: UpdateRecordResult[] }> {
+    return this.#call('update', [updateInput, options], 'Update method triggered.', () => {
+      validateInitConfig(this.#config);
+      const { tokens } = resolveUpdateOptions(options);
+      validateUpdateInput(updateInput);
+      return (token) => updateViaV2(this.#legacyVault(), updateInput.records, tokens, token);
+    });
+  }
+
+  delete(deleteInput: IDeleteInput, options?: IDeleteOptions): Promise<{ records: Array<DeleteRecordResult | DeleteRecordError> }> {
+    return this.#call('delete', [deleteInput, options], 'Delete method triggered.', () => {
+      validateInitConfig(this.#config);
+      validateDeleteInput(deleteInput);
+      return (token) => removeViaV2(this.#legacyVault(), deleteInput.records, token);
+    });
+  }
+
+  invokeConnection(config: IConnectionConfig): Promise<unknown> {
+    return this.#call(
+      'invokeConnection',
+      [config],
+      'Invoke connection method triggered.',
+      () => {
+        validateConnectionConfig(config);
+        return (token) => invokeViaV2((this.#connections ??= connectionsClient()), config, token);
+      },
+      // 1.14.3 wraps a failure to get the token: `{ error: <what the provider threw> }`.
+      (error) => ({ error }),
+    );
+  }
+
+  // A legacy call: warn (synchronously, so --throw-deprecation throws here),
+  // check the input, get the provider's token, run the translated call.
+  #call<T>(
+    method: LegacyMethodName,
+    args: unknown[],
+    triggered: string,
+    prepare: () => (token: string) => Promise<Outcome<T>>,
+    onTokenError: (error: unknown) => unknown = (error) => error,
+  ): Promise<T> {
+    this.#notifier.notify(method, describeReplacement(method, this.#config.vaultID, args));
+    logInfo(triggered);
+    let run: (token: string) => Promise<Outcome<T>>;
+    try {
+      run = prepare();
+    } catch (error) {
+      if (error instanceof Error) logError(error.message);
+      return Promise.reject(error);
+    }
+    return this.#bearerToken().then(
+      async (token) => {
+        const outcome = await run(token);
+        if (outcome.ok) return outcome.value;
+        throw rejectionOf(outcome.failure);
+      },
+      (error: unknown) => {
+        throw onTokenError(error);
+      },
+    );
+  }
+
+  // Called once per legacy call, as 1.14.3 does: a provider may answer with a
+  // token for the current user. Reused only when `cacheBearerToken` is set.
+  async #bearerToken(): Promise<string> {
+    if (this.#cacheToken && this.#cachedToken !== undefined && isTokenValid(this.#cachedToken)) return this.#cachedToken;
+    const token = await (this.#config.getBearerToken as () => unknown)();
+    if (!isTokenValid(token)) throw new SkyflowError(ERROR.INVALID_BEARER_TOKEN);
+    if (this.#cacheToken) this.#cachedToken = token as string;
+    return token as string;
+  }
+
+  #legacyVault(): LegacyVault {
+    this.#vault ??= new LegacyVault(
+      this.#config.vaultID as string,
+      this.#config.vaultURL as string,
+      bridgeOptions(this.#config.options).caCert,
+    );
+    return this.#vault;
+  }
+}
+
+/** One trailing `/` is dropped, as 1.14.3 did (on the copy: the caller's config stays as it was). */
+function formatVaultURL(url: string): string {
+  return url.trim().endsWith('/') ? url.slice(0, -1) : url.trim();
+}
+
+function bridgeOptions(options: unknown): BridgeOptions {
+  if (typeof options !== 'object' || options === null) return {};
+  const value = options as Record<string, unknown>;
+  const result: BridgeOptions = {};
+  if (DEPRECATION_POLICIES.includes(value['deprecationWarnings'] as never)) {
+    result.deprecationWarnings = value['deprecationWarnings'] as BridgeOptions['deprecationWarnings'] & string;
+  }
+  if (value['cacheBearerToken'] === true) result.cacheBearerToken = true;
+  if (typeof value['caCert'] === 'string') result.caCert = value['caCert'];
+  return result;
+}

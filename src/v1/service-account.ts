@@ -1,0 +1,170 @@
+// The v1 service-account helpers. Checks, their order and their errors are
+// 1.14.3's (plural form, code 400); the token exchange is the v2 core's.
+import { existsSync, readFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { exchangeLegacyCredentials } from '../adapter/service-account.js';
+import { moduleNotifier } from '../adapter/deprecation/notifier.js';
+import { describeReplacement } from '../adapter/deprecation/replacement.js';
+import { SERVICE_ACCOUNT_ERROR } from './errors/codes.js';
+import { SkyflowError } from './errors/SkyflowError.js';
+import { rejectionOf } from './reject.js';
+import { logError, logInfo, logWarn } from './logging.js';
+
+export interface BearerTokenOptions {
+  roleIDs?: string[];
+  ctx?: string;
+}
+
+export interface SignedDataTokensOptions {
+  dataTokens: string[];
+  timeToLive?: number;
+  ctx?: string;
+}
+
+export interface SignedDataToken {
+  token: string;
+  signedToken: string;
+}
+
+type Problem = keyof typeof SERVICE_ACCOUNT_ERROR;
+
+function problem(key: Problem): SkyflowError {
+  logError(SERVICE_ACCOUNT_ERROR[key]);
+  return new SkyflowError({ code: 400, description: SERVICE_ACCOUNT_ERROR[key] });
+}
+
+/** The credentials file's text: it must exist, not be empty, and be JSON. */
+function readCredentialsFile(path: unknown): string {
+  if (typeof path !== 'string' || !existsSync(path)) throw problem('FileNotFound');
+  const text = readFileSync(path, 'utf8');
+  if (text === '') throw problem('EmptyFile');
+  try {
+    JSON.parse(text);
+  } catch {
+    throw problem('NotAValidJSON');
+  }
+  return text;
+}
+
+function parseCredentials(credentials: unknown): Record<string, unknown> {
+  if (!credentials && credentials === '') throw problem('CredentialsContentEmpty');
+  if (typeof credentials !== 'string') throw problem('ExpectedStringParameter');
+  try {
+    const parsed: unknown = JSON.parse(credentials);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    throw problem('NotAValidJSON');
+  }
+}
+
+async function bearerToken(credentials: unknown, options: BearerTokenOptions | undefined): Promise<{ accessToken: string; tokenType: string }> {
+  logInfo('Generate bearer token triggered');
+  if (!credentials && credentials === '') throw problem('CredentialsContentEmpty');
+  if (typeof credentials !== 'string') throw problem('ExpectedStringParameter');
+  const roleIDs = options?.roleIDs as unknown;
+  if (roleIDs && (roleIDs as unknown[]).length === 0) throw problem('ScopedRolesEmpty');
+  if (roleIDs && !Array.isArray(roleIDs)) throw problem('ExpectedRoleIDParameter');
+  const parsed = parseCredentials(credentials);
+  if (parsed['clientID'] == null) throw problem('ClientIDNotFound');
+  if (parsed['keyID'] == null) throw problem('KeyIDNotFound');
+  if (parsed['tokenURI'] == null) throw problem('TokenURINotFound');
+  if (parsed['privateKey'] == null) throw problem('PrivateKeyNotFound');
+  const outcome = await exchangeLegacyCredentials(
+    { clientID: parsed['clientID'], keyID: parsed['keyID'], tokenURI: parsed['tokenURI'], privateKey: parsed['privateKey'] },
+    { roleIDs: roleIDs as string[] | undefined, ctx: options?.ctx },
+  );
+  if (!outcome.ok) throw rejectionOf(outcome.failure);
+  logInfo('Generated bearer token successfully');
+  return outcome.value;
+}
+
+/**
+ * A bearer token for the service account of a credentials file.
+ *
+ * @deprecated Use `generateBearerToken(path, { roles, context })` from `skyflow-bridge/v2`.
+ */
+export function generateBearerToken(
+  credentialsFilePath: string,
+  options?: BearerTokenOptions,
+): Promise<{ accessToken: string; tokenType: string }> {
+  moduleNotifier.notify('generateBearerToken', describeReplacement('generateBearerToken', undefined, []));
+  return (async () => bearerToken(readCredentialsFile(credentialsFilePath), options))();
+}
+
+/**
+ * A bearer token for service-account credentials given as a JSON string.
+ *
+ * @deprecated Use `generateBearerTokenFromCreds` from `skyflow-bridge/v2`.
+ */
+export function generateBearerTokenFromCreds(
+  credentials: string,
+  options?: BearerTokenOptions,
+): Promise<{ accessToken: string; tokenType: string }> {
+  moduleNotifier.notify('generateBearerTokenFromCreds', describeReplacement('generateBearerTokenFromCreds', undefined, []));
+  return bearerToken(credentials, options);
+}
+
+/** @deprecated Use `generateBearerToken`. */
+export function generateToken(credentialsFilePath: string): Promise<{ accessToken: string; tokenType: string }> {
+  moduleNotifier.notify('generateToken', describeReplacement('generateToken', undefined, []));
+  logWarn('This method has been deprecated will be removed in future release, use GenerateBearerToken instead');
+  return (async () => bearerToken(readCredentialsFile(credentialsFilePath), undefined))();
+}
+
+async function signedDataTokens(credentials: unknown, options: SignedDataTokensOptions | undefined): Promise<SignedDataToken[]> {
+  logInfo('Generate signed data tokens triggered');
+  if (!credentials && credentials === '') throw problem('CredentialsContentEmpty');
+  if (typeof credentials !== 'string') throw problem('ExpectedStringParameter');
+  const dataTokens = options?.dataTokens as unknown;
+  if (dataTokens && (dataTokens as unknown[]).length === 0) throw problem('DataTokensEmpty');
+  if (options && dataTokens == null) throw problem('DataTokensNotFound');
+  if (dataTokens && !Array.isArray(dataTokens)) throw problem('ExpectedDataTokensParameter');
+  if (options?.timeToLive && typeof options.timeToLive !== 'number') throw problem('ExpectedTimeToLiveParameter');
+  const parsed = parseCredentials(credentials);
+  const tokens = Array.isArray(dataTokens) ? Array.from(dataTokens as unknown[]) : [];
+  if (tokens.length === 0) return [];
+  if (parsed['keyID'] == null) throw problem('KeyIDNotFound');
+  if (parsed['tokenURI'] == null) throw problem('TokenURINotFound');
+  if (parsed['privateKey'] == null) throw problem('PrivateKeyNotFound');
+  let key;
+  try {
+    key = createPrivateKey(String(parsed['privateKey']));
+  } catch {
+    throw problem('InvalidPrivateKey');
+  }
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now + (options?.timeToLive ? options.timeToLive : 60);
+  const result: SignedDataToken[] = [];
+  for (const token of tokens) {
+    const claims: Record<string, unknown> = {
+      iss: 'sdk',
+      key: parsed['keyID'],
+      aud: parsed['tokenURI'],
+      exp,
+      sub: parsed['clientID'],
+      tok: token,
+      iat: now,
+    };
+    if (options?.ctx) claims['ctx'] = options.ctx;
+    const jwt = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(key);
+    result.push({ token: token as string, signedToken: `signed_token_${jwt}` });
+  }
+  logInfo('Generated signed data tokens successfully');
+  return result;
+}
+
+/**
+ * Signed data tokens (`signed_token_<RS256 JWT>`) for data tokens, with the
+ * service account of a credentials file. No network call.
+ */
+export function generateSignedDataTokens(credentialsFilePath: string, options: SignedDataTokensOptions): Promise<SignedDataToken[]> {
+  moduleNotifier.notify('generateSignedDataTokens', describeReplacement('generateSignedDataTokens', undefined, []));
+  return (async () => signedDataTokens(readCredentialsFile(credentialsFilePath), options))();
+}
+
+/** `generateSignedDataTokens` for credentials given as a JSON string. */
+export function generateSignedDataTokensFromCreds(credentials: string, options: SignedDataTokensOptions): Promise<SignedDataToken[]> {
+  moduleNotifier.notify('generateSignedDataTokensFromCreds', describeReplacement('generateSignedDataTokensFromCreds', undefined, []));
+  return signedDataTokens(credentials, options);
+}
