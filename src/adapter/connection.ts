@@ -8,10 +8,12 @@ import { toV1ErrorBody } from './errors.js';
 import { failure, success, type Outcome } from './outcome.js';
 import type { Skyflow } from '../v2/index.js';
 
-/** The URL with `{name}` placeholders filled and `?k=v&…` appended, values as given. */
+/** The URL with `{name}` placeholders filled (one pass, values exactly as given) and `?k=v&…` appended. */
 export function filledConnectionUrl(config: IConnectionConfig): string {
-  let url = config.connectionURL;
-  for (const [name, value] of Object.entries(config.pathParams ?? {})) url = url.replace(`{${name}}`, String(value));
+  const params = config.pathParams ?? {};
+  let url = config.connectionURL.replace(/\{([^{}]+)\}/g, (placeholder, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
+  );
   const query = Object.entries(config.queryParams ?? {});
   if (query.length > 0) url += `?${query.map(([name, value]) => `${name}=${String(value)}`).join('&')}`;
   return url;

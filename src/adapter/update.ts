@@ -6,7 +6,7 @@ import { combine, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
 
 export function toUpdateRequest(record: IUpdateRecord, tokens: boolean): UpdateRequest {
-  return new UpdateRequest({ table: record.table, data: { ...record.fields, skyflowId: record.id }, returnTokens: tokens });
+  return new UpdateRequest({ table: record.table, data: { ...(record.fields ?? {}), skyflowId: record.id }, returnTokens: tokens });
 }
 
 /** `{id, fields?}`: the tokens of the updated columns when they were asked for, and no table. */

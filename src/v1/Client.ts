@@ -1,7 +1,7 @@
 // The names of the migration guide: `new Configuration(vaultID, vaultURL,
 // tokenProvider)`, `new Client(config)` and `new InsertOptions(tokens,
 // upsert?, continueOnError?)`, over the same client as `Skyflow.init`.
-import { Skyflow } from './Skyflow.js';
+import { Skyflow, notifyInit } from './Skyflow.js';
 import type { BridgeOptions, IInsertOptions, ISkyflow, IUpsertOption } from './types.js';
 
 /** A vault and the function that returns a bearer token for it. */
@@ -29,6 +29,7 @@ export class Client extends Skyflow {
   constructor(config: Configuration) {
     const init: ISkyflow = { vaultID: config?.vaultID, vaultURL: config?.vaultURL, getBearerToken: config?.tokenProvider };
     if (config?.options) init.options = config.options;
+    notifyInit(init);
     super(init);
   }
 }

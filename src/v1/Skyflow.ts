@@ -71,10 +71,12 @@ export class Skyflow {
   }
 
   static init(config: ISkyflow): Skyflow {
-    const notifier = new DeprecationNotifier(bridgeOptions((config as ISkyflow | undefined)?.options).deprecationWarnings);
-    notifier.notify('init', describeReplacement('init', undefined, [config]));
+    notifyInit(config);
     logInfo('Initializing skyflow client.');
-    const client = new Skyflow(config);
+    // 1.14.3's init always set `vaultURL` (to undefined when absent), so a
+    // missing URL reads as an empty one.
+    const given = typeof config === 'object' && config !== null ? config : ({} as ISkyflow);
+    const client = new Skyflow({ ...given, vaultURL: given.vaultURL as string });
     logInfo('Initialized skyflow client successfully.');
     return client;
   }
@@ -153,7 +155,8 @@ export class Skyflow {
     );
   }
 
-  // A legacy call: warn (synchronously, so --throw-deprecation throws here),
+  // A legacy call: warn first (so the call site is the caller's frame; with
+  // --throw-deprecation, Node throws on the next tick, before the call goes on),
   // check the input, get the provider's token, run the translated call.
   #call<T>(
     method: LegacyMethodName,
@@ -201,6 +204,18 @@ export class Skyflow {
     );
     return this.#vault;
   }
+}
+
+// `init` has no client yet: its warnings share one notifier per policy, so
+// `once` and `once-per-call-site` hold across calls.
+const initNotifiers = new Map<string, DeprecationNotifier>();
+
+/** Warns about a legacy client being made (Skyflow.init, new Client). */
+export function notifyInit(config: unknown): void {
+  const policy = bridgeOptions((config as ISkyflow | undefined)?.options).deprecationWarnings ?? 'every-call';
+  let notifier = initNotifiers.get(policy);
+  if (!notifier) initNotifiers.set(policy, (notifier = new DeprecationNotifier(policy)));
+  notifier.notify('init', describeReplacement('init', undefined, [config]));
 }
 
 /** One trailing `/` is dropped, as 1.14.3 did (on the copy: the caller's config stays as it was). */

@@ -13,6 +13,8 @@ export class InvalidTokenError extends Error {
   }
 }
 Object.defineProperty(InvalidTokenError.prototype, 'name', { value: 'InvalidTokenError', writable: true, configurable: true });
+// The old error's prototype was an Error instance, so its `constructor` read as Error.
+Object.defineProperty(InvalidTokenError.prototype, 'constructor', { value: Error, writable: true, configurable: true });
 
 const PREFIX = 'Invalid token specified';
 
@@ -35,8 +37,9 @@ export function decodeToken(token: unknown): Record<string, unknown> {
 export function isTokenValid(token: unknown): boolean {
   if (token === '') return false;
   const { exp } = decodeToken(token);
-  // Compared as 1.14.3 compares it: a non-numeric `exp` never counts as past.
-  return !(exp !== undefined && Date.now() / 1000 > (exp as number));
+  // Compared as 1.14.3 compares it: a falsy `exp` (0 included) means no expiry,
+  // and a non-numeric one never counts as past.
+  return !(exp && Date.now() / 1000 > (exp as number));
 }
 
 /**

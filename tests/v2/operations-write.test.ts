@@ -435,14 +435,17 @@ describe('delete', () => {
     expect(response.deletedIds).toEqual([record!.skyflowId]);
   });
 
-  it('rejects with 404 when none of the ids exists', async () => {
-    const error = await rejectionOf(vault.delete({ table: 'cards', ids: [randomUUID()] }));
+  it('rejects with 404 when none of the ids exists, naming the id when there is one', async () => {
+    const id = randomUUID();
+    const error = await rejectionOf(vault.delete({ table: 'cards', ids: [id] }));
     expect(error).toMatchObject({
       httpCode: 404,
       httpStatus: 'Not Found',
       grpcCode: 5,
       requestId: expect.stringMatching(UUID),
-      message: 'No records found for the given skyflow_ids.',
+      message: `No record found with skyflow_id ${id}.`,
     });
+    const several = await rejectionOf(vault.delete({ table: 'cards', ids: [randomUUID(), randomUUID()] }));
+    expect(several.message).toBe('No records found for the given skyflow_ids.');
   });
 });

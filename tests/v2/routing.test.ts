@@ -362,7 +362,7 @@ describe('a plain-HTTP local vault', () => {
     const error = thrownBy(() => newClient([remote]));
     expect(error.message).toBe(
       'Initialization failed. Invalid baseUrl. Specify an https URL (http only for localhost) ' +
-        'without path, query or credentials for vault with vaultId remote.',
+        'without query or credentials for vault with vaultId remote.',
     );
   });
 });

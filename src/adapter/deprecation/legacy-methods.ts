@@ -54,37 +54,37 @@ export const LEGACY_METHODS = {
   },
   generateBearerToken: {
     code: 'SKYFLOW_BRIDGE_V1_GENERATE_BEARER_TOKEN',
-    replacement: "generateBearerToken(path, { roles, context }) from 'skyflow-bridge/v2'",
+    replacement: "generateBearerToken(path, { roles, context })",
     notes: ['roleIDs → roles, ctx → context'],
   },
   generateBearerTokenFromCreds: {
     code: 'SKYFLOW_BRIDGE_V1_GENERATE_BEARER_TOKEN_FROM_CREDS',
-    replacement: "generateBearerTokenFromCreds(credentialsString, { roles, context }) from 'skyflow-bridge/v2'",
+    replacement: "generateBearerTokenFromCreds(credentialsString, { roles, context })",
     notes: ['roleIDs → roles, ctx → context'],
   },
   generateToken: {
     code: 'SKYFLOW_BRIDGE_V1_GENERATE_TOKEN',
-    replacement: "generateBearerToken(path) from 'skyflow-bridge/v2'",
+    replacement: "generateBearerToken(path)",
     notes: [],
   },
   generateSignedDataTokens: {
     code: 'SKYFLOW_BRIDGE_V1_GENERATE_SIGNED_DATA_TOKENS',
-    replacement: 'generateSignedDataTokens(path, options) from skyflow-bridge/v1 (no v2 equivalent yet)',
+    replacement: 'generateSignedDataTokens(path, options) (skyflow-bridge/v1 only: no v2 equivalent yet)',
     notes: [],
   },
   generateSignedDataTokensFromCreds: {
     code: 'SKYFLOW_BRIDGE_V1_GENERATE_SIGNED_DATA_TOKENS_FROM_CREDS',
-    replacement: 'generateSignedDataTokensFromCreds(credentialsString, options) from skyflow-bridge/v1 (no v2 equivalent yet)',
+    replacement: 'generateSignedDataTokensFromCreds(credentialsString, options) (skyflow-bridge/v1 only: no v2 equivalent yet)',
     notes: [],
   },
   isExpired: {
     code: 'SKYFLOW_BRIDGE_V1_IS_EXPIRED',
-    replacement: "isExpired(token) from 'skyflow-bridge/v2'",
+    replacement: "isExpired(token)",
     notes: ['v2 answers true for a token that is not a JWT (v1 threw)'],
   },
   isValid: {
     code: 'SKYFLOW_BRIDGE_V1_IS_VALID',
-    replacement: "!isExpired(token) from 'skyflow-bridge/v2'",
+    replacement: "!isExpired(token)",
     notes: [],
   },
   setLogLevel: {

@@ -26,7 +26,7 @@ export class DeprecationNotifier {
     recordLegacyCall({ code, method, callSite: site, replacement, time: new Date().toISOString() });
     if (!this.#shouldWarn(code, site)) return;
     process.emitWarning(
-      `${method}() is a skyflow-node@1 API, called at ${site}. Replace it with ${replacement} from skyflow-bridge/v2.`,
+      `${method}() is a skyflow-node@1 API, called at ${site}. In skyflow-bridge/v2: ${replacement}.`,
       { type: 'DeprecationWarning', code },
     );
   }

@@ -1,7 +1,7 @@
 // The v2 call that replaces a legacy call, written from the call's arguments:
 // names of tables and columns, counts and options — never a value. Anything
 // that does not look like a name is shown as a placeholder.
-import { envOfHost } from '../../v2/config/vault-url.js';
+import { toVaultConfig } from '../v2-client.js';
 import { LEGACY_METHODS, type LegacyMethodName } from './legacy-methods.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -21,10 +21,15 @@ export function vaultOf(vaultID: unknown): string {
 /** The replacement of a legacy call; the general one when the arguments are not what the method takes. */
 export function describeReplacement(method: LegacyMethodName, vaultID: unknown, args: readonly unknown[]): string {
   try {
-    return describe(method, vaultID, args) ?? `skyflow.${LEGACY_METHODS[method].replacement}`;
+    return describe(method, vaultID, args) ?? general(method);
   } catch {
-    return `skyflow.${LEGACY_METHODS[method].replacement}`;
+    return general(method);
   }
+}
+
+function general(method: LegacyMethodName): string {
+  const { replacement } = LEGACY_METHODS[method];
+  return /^(vault|connection)\(/.test(replacement) ? `skyflow.${replacement}` : replacement;
 }
 
 function describe(method: LegacyMethodName, vaultID: unknown, [input, options]: readonly unknown[]): string | undefined {
@@ -74,9 +79,9 @@ function describeInit(config: Record<string, unknown>): string {
   const vaultId = typeof config['vaultID'] === 'string' && ID.test(config['vaultID']) ? `'${config['vaultID']}'` : "'<vaultId>'";
   let target = "clusterId: '<clusterId>', env: Env.PROD";
   try {
-    const url = new URL(String(config['vaultURL']));
-    const skyflow = envOfHost(url.hostname);
-    target = skyflow ? `clusterId: '${skyflow.clusterId}', env: Env.${skyflow.env}` : "baseUrl: '<vault URL>'";
+    // The same translation the facade makes: only a bare Skyflow vault host is a cluster.
+    const vaultConfig = toVaultConfig('v', String(config['vaultURL']), undefined);
+    target = vaultConfig.clusterId === undefined ? "baseUrl: '<vault URL>'" : `clusterId: '${vaultConfig.clusterId}', env: Env.${vaultConfig.env}`;
   } catch {
     // keep the placeholder
   }
@@ -89,14 +94,22 @@ function describeInsert(vault: string, records: Array<Record<string, unknown>>, 
     options['tokens'] === false ? '' : ', returnTokens: true',
     options['continueOnError'] === true ? ', continueOnError: true' : '',
   ].join('');
+  // As the facade reads it: a table's upsert column is its last entry.
   const upsert = list(options['upsert']).map(object);
+  const columnOf = (table: unknown) => upsert.findLast((entry) => entry['table'] === table)?.['column'];
   if (tables.size === 1) {
     const table = [...tables.keys()][0];
-    const column = upsert.find((entry) => entry['table'] === table)?.['column'];
+    const column = columnOf(table);
     const upsertText = column === undefined ? '' : `, upsert: ${name(column, "'<column>'")}`;
     return `${vault}.insert(new InsertRequest({ table: ${name(table, "'<table>'")}, values: [/* ${plural(records.length, 'record')} */]${extras}${upsertText} }))`;
   }
-  const counts = [...tables].map(([table, count]) => `${name(table, '<table>').replaceAll("'", '')} ×${count}`).join(', ');
+  const counts = [...tables]
+    .map(([table, count]) => {
+      const column = columnOf(table);
+      const upsertText = column === undefined ? '' : ` (upsert ${name(column, '<column>').replaceAll("'", '')})`;
+      return `${name(table, '<table>').replaceAll("'", '')} ×${count}${upsertText}`;
+    })
+    .join(', ');
   return `${vault}.insertBatch(new BatchInsertRequest({ records: [/* ${plural(records.length, 'record')}: ${counts} */]${extras} }))`;
 }
 

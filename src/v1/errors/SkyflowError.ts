@@ -18,7 +18,8 @@ export class SkyflowError extends Error {
     else this.errors = [filled];
   }
 }
-Object.defineProperty(SkyflowError.prototype, 'name', { value: 'SkyflowError', writable: true, configurable: true });
+// As in 1.14.3, `name` stays Error's: `String(error)` reads `Error: <description>`.
+Object.defineProperty(SkyflowError.prototype, 'name', { value: 'Error', writable: true, configurable: true });
 
 function fill(text: string, args: ReadonlyArray<string | number>): string {
   return args.reduce<string>((result, arg, index) => result.replace(`%s${index + 1}`, String(arg)), text);

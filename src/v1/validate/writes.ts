@@ -27,7 +27,8 @@ export function validateUpdateInput(input: unknown): asserts input is IUpdateInp
     if (!has(record, 'table')) throw plural('MISSING_TABLE_IN_IN_UPDATE', index);
     if (!nonBlank(record['table'])) throw plural('INVALID_TABLE_IN_UPDATE', index);
     if (!has(record, 'fields')) throw plural('MISSING_FIELDS_IN_IN_UPDATE', index);
-    if (!isObject(record['fields'])) throw plural('INVALID_FIELDS_IN_UPDATE', index);
+    // typeof, as 1.14.3 checks it: null passes here (and is refused before sending, as no fields)
+    if (typeof record['fields'] !== 'object') throw plural('INVALID_FIELDS_IN_UPDATE', index);
   });
 }
 
