@@ -6,7 +6,8 @@ import { stringify } from 'qs';
 import type { IConnectionConfig } from '../v1/types.js';
 import { toV1ErrorBody } from './errors.js';
 import { failure, success, type Outcome } from './outcome.js';
-import type { Skyflow } from '../v2/index.js';
+import { InvokeConnectionRequest, type Skyflow } from '../v2/index.js';
+import { exchange, type V2Call } from './exchange.js';
 
 /** The URL with `{name}` placeholders filled (one pass, values exactly as given) and `?k=v&…` appended. */
 export function filledConnectionUrl(config: IConnectionConfig): string {
@@ -32,14 +33,13 @@ export function connectionPayload(config: IConnectionConfig): { headers: Record<
   return { headers, body: JSON.stringify(Object.assign({}, body)) };
 }
 
-export async function invokeConnection(client: Skyflow, config: IConnectionConfig, bearerToken: string): Promise<Outcome<unknown>> {
+export async function invokeConnection(client: Skyflow, config: IConnectionConfig, call: V2Call): Promise<Outcome<unknown>> {
   const connectionId = `legacy-${randomUUID()}`;
   const { headers, body } = connectionPayload(config);
   try {
     client.addConnectionConfig({ connectionId, connectionUrl: filledConnectionUrl(config) });
-    const response = await client
-      .connection(connectionId)
-      .invoke({ method: config.methodName, headers, body }, { bearerToken });
+    const request = new InvokeConnectionRequest({ method: config.methodName, headers, body });
+    const response = await exchange(call, 'invoke', request, (r, o) => client.connection(connectionId).invoke(r, o));
     return success(response.data);
   } catch (error) {
     return failure({ kind: 'connection', body: toV1ErrorBody(error) });

@@ -5,16 +5,18 @@ import type { DeleteRecordError, DeleteRecordResult, IDeleteRecord } from '../v1
 import { toV1ErrorBody } from './errors.js';
 import { combine, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
+import { exchange, type V2Call } from './exchange.js';
 
 export async function remove(
   vault: LegacyVault,
   records: IDeleteRecord[],
-  bearerToken: string,
+  call: V2Call,
 ): Promise<Outcome<{ records: DeleteRecordResult[] }>> {
   const results = await Promise.all(
     records.map(async (record): Promise<{ record: DeleteRecordResult } | { error: DeleteRecordError }> => {
       try {
-        const { deletedIds } = await vault.vault.delete(new DeleteRequest({ table: record.table, ids: [record.id] }), { bearerToken });
+        const request = new DeleteRequest({ table: record.table, ids: [record.id] });
+        const { deletedIds } = await exchange(call, 'delete', request, (r, o) => vault.vault.delete(r, o));
         return { record: { skyflow_id: deletedIds[0] ?? record.id, deleted: true } };
       } catch (error) {
         return { error: { id: record.id, error: toV1ErrorBody(error) } };

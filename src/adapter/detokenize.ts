@@ -5,6 +5,7 @@ import type { DetokenizeRecordError, DetokenizeRecordResult, IDetokenizeInput } 
 import { toV1ErrorBody, withRequestId } from './errors.js';
 import { combine, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
+import { exchange, type V2Call } from './exchange.js';
 
 // The vault reports a failed token of a batched detokenize without a status;
 // a token that is not found is what fails, and alone it is a 404.
@@ -32,10 +33,12 @@ export function toDetokenizeOutcome(
 export async function detokenize(
   vault: LegacyVault,
   input: IDetokenizeInput,
-  bearerToken: string,
+  call: V2Call,
 ): Promise<Outcome<{ records: DetokenizeRecordResult[] }>> {
   try {
-    return toDetokenizeOutcome(await vault.vault.detokenize(toDetokenizeRequest(input), { bearerToken }));
+    return toDetokenizeOutcome(
+      await exchange(call, 'detokenize', toDetokenizeRequest(input), (request, o) => vault.vault.detokenize(request, o)),
+    );
   } catch (error) {
     // The one request failed: so did every token it carried.
     const body = toV1ErrorBody(error);

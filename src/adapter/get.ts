@@ -5,6 +5,7 @@ import type { GetRecordError, GetRecordResult, IGetRecord } from '../v1/types.js
 import { toV1ErrorBody } from './errors.js';
 import { combine, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
+import { exchange, type V2Call } from './exchange.js';
 
 export function toGetRequest(record: IGetRecord, tokens: boolean): GetRequest {
   return new GetRequest({
@@ -29,12 +30,12 @@ export async function get(
   vault: LegacyVault,
   records: IGetRecord[],
   tokens: boolean,
-  bearerToken: string,
+  call: V2Call,
 ): Promise<Outcome<{ records: GetRecordResult[] }>> {
   const results = await Promise.all(
     records.map(async (record) => {
       try {
-        const response = await vault.vault.get(toGetRequest(record, tokens), { bearerToken });
+        const response = await exchange(call, 'get', toGetRequest(record, tokens), (request, o) => vault.vault.get(request, o));
         return { records: toGetRecords(response, record.table) };
       } catch (error) {
         return { error: toGetError(error, record) };

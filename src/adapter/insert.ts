@@ -5,6 +5,7 @@ import type { IInsertRecordInput, IUpsertOption, InsertResult, InsertedRecord, I
 import { toV1ErrorBody, withRequestId } from './errors.js';
 import { failure, success, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
+import { exchange, type V2Call } from './exchange.js';
 
 export interface LegacyInsertOptions {
   tokens: boolean;
@@ -53,10 +54,10 @@ export async function insert(
   vault: LegacyVault,
   input: IInsertRecordInput,
   options: LegacyInsertOptions,
-  bearerToken: string,
+  call: V2Call,
 ): Promise<Outcome<InsertResult>> {
   try {
-    const response = await vault.vault.insertBatch(toBatchInsert(input, options), { bearerToken });
+    const response = await exchange(call, 'insertBatch', toBatchInsert(input, options), (request, o) => vault.vault.insertBatch(request, o));
     return success(toInsertResult(response, input, options));
   } catch (error) {
     return failure({ kind: 'error', body: toV1ErrorBody(error) });

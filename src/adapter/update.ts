@@ -4,6 +4,7 @@ import type { IUpdateRecord, UpdateRecordError, UpdateRecordResult } from '../v1
 import { toV1ErrorBody } from './errors.js';
 import { combine, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
+import { exchange, type V2Call } from './exchange.js';
 
 export function toUpdateRequest(record: IUpdateRecord, tokens: boolean): UpdateRequest {
   return new UpdateRequest({ table: record.table, data: { ...(record.fields ?? {}), skyflowId: record.id }, returnTokens: tokens });
@@ -19,12 +20,13 @@ export async function update(
   vault: LegacyVault,
   records: IUpdateRecord[],
   tokens: boolean,
-  bearerToken: string,
+  call: V2Call,
 ): Promise<Outcome<{ records: UpdateRecordResult[] }>> {
   const results = await Promise.all(
     records.map(async (record): Promise<{ record: UpdateRecordResult } | { error: UpdateRecordError }> => {
       try {
-        return { record: toUpdateRecord(await vault.vault.update(toUpdateRequest(record, tokens), { bearerToken }), tokens) };
+        const response = await exchange(call, 'update', toUpdateRequest(record, tokens), (request, o) => vault.vault.update(request, o));
+        return { record: toUpdateRecord(response, tokens) };
       } catch (error) {
         return { error: { id: record.id, error: toV1ErrorBody(error) } };
       }

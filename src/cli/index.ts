@@ -1,15 +1,18 @@
 // The `skyflow-bridge` command line. Each subcommand lives in its own module.
 import { runLocalVault } from './local-vault.js';
+import { runReport } from './report.js';
 
 const USAGE = `Usage: skyflow-bridge <command> [options]
 
 Commands:
   local-vault   Start a local Skyflow vault (HTTPS, SQLite) for development and tests
+  report        Merge usage reports and print the legacy calls left, per call site
 
 Run "skyflow-bridge <command> --help" for the options of a command.`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   'local-vault': runLocalVault,
+  report: runReport,
 };
 
 async function main(argv: string[]): Promise<number> {

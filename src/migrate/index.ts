@@ -1,3 +1,51 @@
-// skyflow-bridge/migrate: A/B comparison, feature-flagged cutover and the
-// usage report. Its surface arrives with the migration tools issue.
-export {};
+// skyflow-bridge/migrate: move a legacy application to v2 gradually — route
+// each call to the legacy SDK, to shadow mode (A/B comparison) or to v2 by a
+// flag, with a guard that rolls back; see both shapes of a call; report the
+// legacy usage that is left.
+import type { Skyflow as SkyflowV1, DualViewListener } from '../v1/index.js';
+
+export { createMigrationClient, MigrationClient, isServiceFailure } from './MigrationClient.js';
+export { OPERATIONS, READ_OPERATIONS, ROUTES } from './operations.js';
+export { bucketOf, inRamp, BUCKETS } from './routing/ramp.js';
+export {
+  usageReport,
+  writeUsageReport,
+  writeUsageReportAtExit,
+  mergeUsageReports,
+  formatUsage,
+  asUsageReport,
+  REPORT_FORMAT,
+} from './usage-report.js';
+export { legacyUsage, onLegacyCall, resetLegacyUsage } from '../v1/index.js';
+
+export type { MigrationClientOptions, ShadowOptions } from './MigrationClient.js';
+export type { Operation, Route, LegacyClientLike } from './operations.js';
+export type { RouteConfig, RampOptions, OpenFeatureOptions, OpenFeatureClientLike, Decision } from './routing/Router.js';
+export type { GuardOptions } from './guard.js';
+export type { MigrationStats, OperationStats, RouteStats, ShadowStats, LatencySummary } from './stats.js';
+export type {
+  MigrationEvents,
+  MigrationListener,
+  ResultEvent,
+  ShadowEvent,
+  ShadowStatus,
+  MismatchEvent,
+  DemotionEvent,
+  ProblemEvent,
+} from './events.js';
+export type { PublishedValue } from './shadow/redact.js';
+export type { TelemetryOptions, MeterLike, TracerLike } from './telemetry.js';
+export type { UsageReport } from './usage-report.js';
+export type { DualView, DualViewListener, V2Exchange, LegacyUsage, LegacyCallEvent } from '../v1/index.js';
+
+/**
+ * The dual view of a skyflow-bridge/v1 client: `listener` sees, for each
+ * legacy call, the v2 requests and responses behind it next to the v1 result.
+ * They hold the call's data — for development, not for logs.
+ *
+ * @example
+ * const stop = dualView(bridgeClient, ({ method, exchanges, result }) => console.dir({ method, exchanges, result }, { depth: 6 }));
+ */
+export function dualView(client: SkyflowV1, listener: DualViewListener): () => void {
+  return client.onV2Exchange(listener);
+}

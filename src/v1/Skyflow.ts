@@ -9,6 +9,7 @@ import { DEPRECATION_POLICIES, DeprecationNotifier } from '../adapter/deprecatio
 import { describeReplacement } from '../adapter/deprecation/replacement.js';
 import type { LegacyMethodName } from '../adapter/deprecation/legacy-methods.js';
 import type { Outcome } from '../adapter/outcome.js';
+import type { V2Call, V2Exchange } from '../adapter/exchange.js';
 import type { Skyflow as SkyflowV2 } from '../v2/index.js';
 import { RedactionType, RequestMethod } from './enums.js';
 import { ERROR } from './errors/codes.js';
@@ -56,6 +57,7 @@ import { resolveUpdateOptions, validateConnectionConfig, validateDeleteInput, va
 export class Skyflow {
   readonly #config: ISkyflow & Record<string, unknown>;
   readonly #notifier: DeprecationNotifier;
+  readonly #dualView = new Set<DualViewListener>();
   readonly #cacheToken: boolean;
   #vault: LegacyVault | undefined;
   #connections: SkyflowV2 | undefined;
@@ -94,7 +96,7 @@ export class Skyflow {
       validateInitConfig(this.#config);
       const resolved = resolveInsertOptions(options);
       validateInsertRecords(records);
-      return (token) => insertViaV2(this.#legacyVault(), records, resolved, token);
+      return (call) => insertViaV2(this.#legacyVault(), records, resolved, call);
     });
   }
 
@@ -102,7 +104,7 @@ export class Skyflow {
     return this.#call('detokenize', [detokenizeInput], 'Detokenize method triggered.', () => {
       validateInitConfig(this.#config);
       validateDetokenizeInput(detokenizeInput);
-      return (token) => detokenizeViaV2(this.#legacyVault(), detokenizeInput, token);
+      return (call) => detokenizeViaV2(this.#legacyVault(), detokenizeInput, call);
     });
   }
 
@@ -111,7 +113,7 @@ export class Skyflow {
     return this.#call('getById', [getByIdInput], 'Get by ID method triggered.', () => {
       validateInitConfig(this.#config);
       validateGetByIdInput(getByIdInput);
-      return (token) => getViaV2(this.#legacyVault(), getByIdInput.records, false, token);
+      return (call) => getViaV2(this.#legacyVault(), getByIdInput.records, false, call);
     });
   }
 
@@ -120,7 +122,7 @@ export class Skyflow {
       validateInitConfig(this.#config);
       const resolved = getOptionsOf(options);
       validateGetInput(getInput, resolved);
-      return (token) => getViaV2(this.#legacyVault(), getInput.records, resolved.tokens === true, token);
+      return (call) => getViaV2(this.#legacyVault(), getInput.records, resolved.tokens === true, call);
     });
   }
 
@@ -129,7 +131,7 @@ export class Skyflow {
       validateInitConfig(this.#config);
       const { tokens } = resolveUpdateOptions(options);
       validateUpdateInput(updateInput);
-      return (token) => updateViaV2(this.#legacyVault(), updateInput.records, tokens, token);
+      return (call) => updateViaV2(this.#legacyVault(), updateInput.records, tokens, call);
     });
   }
 
@@ -137,7 +139,7 @@ export class Skyflow {
     return this.#call('delete', [deleteInput, options], 'Delete method triggered.', () => {
       validateInitConfig(this.#config);
       validateDeleteInput(deleteInput);
-      return (token) => removeViaV2(this.#legacyVault(), deleteInput.records, token);
+      return (call) => removeViaV2(this.#legacyVault(), deleteInput.records, call);
     });
   }
 
@@ -148,11 +150,31 @@ export class Skyflow {
       'Invoke connection method triggered.',
       () => {
         validateConnectionConfig(config);
-        return (token) => invokeViaV2((this.#connections ??= connectionsClient()), config, token);
+        return (call) => invokeViaV2((this.#connections ??= connectionsClient()), config, call);
       },
       // 1.14.3 wraps a failure to get the token: `{ error: <what the provider threw> }`.
       (error) => ({ error }),
     );
+  }
+
+  /**
+   * Shows `listener` the v2 requests and responses behind each legacy call of
+   * this client, next to the v1 result (the dual view). They hold the call's
+   * data: for development, not for logs. Returns the function that removes it.
+   */
+  onV2Exchange(listener: DualViewListener): () => void {
+    this.#dualView.add(listener);
+    return () => this.#dualView.delete(listener);
+  }
+
+  #showDualView(view: DualView): void {
+    for (const listener of this.#dualView) {
+      try {
+        listener(view);
+      } catch {
+        // A listener's failure must not change the call's result.
+      }
+    }
   }
 
   // A legacy call: warn first (so the call site is the caller's frame; with
@@ -162,12 +184,12 @@ export class Skyflow {
     method: LegacyMethodName,
     args: unknown[],
     triggered: string,
-    prepare: () => (token: string) => Promise<Outcome<T>>,
+    prepare: () => (call: V2Call) => Promise<Outcome<T>>,
     onTokenError: (error: unknown) => unknown = (error) => error,
   ): Promise<T> {
     this.#notifier.notify(method, describeReplacement(method, this.#config.vaultID, args));
     logInfo(triggered);
-    let run: (token: string) => Promise<Outcome<T>>;
+    let run: (call: V2Call) => Promise<Outcome<T>>;
     try {
       run = prepare();
     } catch (error) {
@@ -175,10 +197,14 @@ export class Skyflow {
       return Promise.reject(error);
     }
     return this.#bearerToken().then(
-      async (token) => {
-        const outcome = await run(token);
-        if (outcome.ok) return outcome.value;
-        throw rejectionOf(outcome.failure);
+      async (bearerToken) => {
+        const exchanges: V2Exchange[] = [];
+        const observe = this.#dualView.size > 0 ? (exchange: V2Exchange) => void exchanges.push(exchange) : undefined;
+        const outcome = await run({ bearerToken, observe });
+        const settled = outcome.ok ? { result: outcome.value } : { rejection: rejectionOf(outcome.failure) };
+        if (observe) this.#showDualView({ method, exchanges, ...settled });
+        if ('rejection' in settled) throw settled.rejection;
+        return settled.result;
       },
       (error: unknown) => {
         throw onTokenError(error);
@@ -205,6 +231,16 @@ export class Skyflow {
     return this.#vault;
   }
 }
+
+/** One legacy call seen in both shapes: the v2 calls it made, and its v1 result or rejection. */
+export interface DualView {
+  method: LegacyMethodName;
+  exchanges: V2Exchange[];
+  result?: unknown;
+  rejection?: unknown;
+}
+
+export type DualViewListener = (view: DualView) => void;
 
 // `init` has no client yet: its warnings share one notifier per policy, so
 // `once` and `once-per-call-site` hold across calls.

@@ -23,6 +23,8 @@ export { legacyUsage, onLegacyCall, resetLegacyUsage } from '../adapter/deprecat
 export { LEGACY_METHODS } from '../adapter/deprecation/legacy-methods.js';
 
 export type * from './types.js';
+export type { DualView, DualViewListener } from './Skyflow.js';
+export type { V2Exchange } from '../adapter/exchange.js';
 export type { BearerTokenOptions, SignedDataTokensOptions, SignedDataToken } from './service-account.js';
 export type { LegacyUsage, LegacyCallEvent, LegacyCallListener } from '../adapter/deprecation/usage.js';
 export type { LegacyMethod, LegacyMethodName } from '../adapter/deprecation/legacy-methods.js';

@@ -50,6 +50,7 @@ describe('warnings', () => {
     expect(parseFrame('    at run (/tmp/paren(x)/app.cjs:7:3)')).toEqual({ file: '/tmp/paren(x)/app.cjs', line: 7, column: 3 });
     expect(parseFrame('    at async main (file:///tmp/my%20app/app.mjs:4:5)')).toEqual({ file: '/tmp/my app/app.mjs', line: 4, column: 5 });
     expect(parseFrame('    at new Client (/srv/app.js:9:9)')).toEqual({ file: '/srv/app.js', line: 9, column: 9 });
+    expect(parseFrame('    at async file:///srv/app.mjs:75:5')).toEqual({ file: '/srv/app.mjs', line: 75, column: 5 });
     expect(parseFrame('    at async Promise.all (index 0)')).toBeUndefined();
     expect(parseFrame('Error')).toBeUndefined();
   });

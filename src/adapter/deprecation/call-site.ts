@@ -39,7 +39,8 @@ export function parseFrame(text: string): { file: string; line: number; column: 
   const trimmed = text.trim();
   if (!trimmed.startsWith('at ')) return undefined;
   const rest = trimmed.slice(3);
-  const location = NAMED.exec(rest)?.[1] ?? rest;
+  // `at async file:///app.mjs:3:1`: an anonymous async frame has no parentheses.
+  const location = NAMED.exec(rest)?.[1] ?? rest.replace(/^async /, '');
   const match = LOCATION.exec(location);
   if (!match) return undefined;
   let file = match[1]!;

@@ -8,6 +8,8 @@ export interface LegacyUsage {
   method: string;
   callSite: string;
   count: number;
+  /** The v2 call that replaces the latest call from this site. */
+  replacement: string;
   /** ISO 8601 times. */
   firstSeen: string;
   lastSeen: string;
@@ -42,9 +44,10 @@ export function recordLegacyCall(event: LegacyCallEvent): void {
   if (entry) {
     entry.count++;
     entry.lastSeen = event.time;
+    entry.replacement = event.replacement;
   } else {
-    const { code, method, callSite, time } = event;
-    registry.usage.set(key, { code, method, callSite, count: 1, firstSeen: time, lastSeen: time });
+    const { code, method, callSite, replacement, time } = event;
+    registry.usage.set(key, { code, method, callSite, count: 1, replacement, firstSeen: time, lastSeen: time });
   }
   for (const listener of registry.listeners) {
     try {

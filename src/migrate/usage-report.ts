@@ -1,0 +1,92 @@
+// The usage report: the legacy calls the v1 facade counted, per call site, as
+// a JSON file per process; `skyflow-bridge report` merges many of them.
+import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { legacyUsage, type LegacyUsage } from '../v1/index.js';
+
+export const REPORT_FORMAT = 'skyflow-bridge-usage';
+
+/** One process's legacy calls. */
+export interface UsageReport {
+  format: typeof REPORT_FORMAT;
+  version: 1;
+  generatedAt: string;
+  pid: number;
+  entries: LegacyUsage[];
+}
+
+/** The legacy calls counted so far in this process. */
+export function usageReport(): UsageReport {
+  return { format: REPORT_FORMAT, version: 1, generatedAt: new Date().toISOString(), pid: process.pid, entries: legacyUsage() };
+}
+
+/** Writes the usage report to `path` now. */
+export async function writeUsageReport(path: string): Promise<UsageReport> {
+  const report = usageReport();
+  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
+/** Writes the usage report to `path` when the process exits; returns the function that cancels it. */
+export function writeUsageReportAtExit(path: string): () => void {
+  const write = () => {
+    try {
+      writeFileSync(path, `${JSON.stringify(usageReport(), null, 2)}\n`);
+    } catch {
+      // The process is ending: nowhere left to report to.
+    }
+  };
+  process.once('exit', write);
+  return () => process.off('exit', write);
+}
+
+/** The entries of many reports, one per code and call site, most-used first. */
+export function mergeUsageReports(reports: readonly UsageReport[]): LegacyUsage[] {
+  const merged = new Map<string, LegacyUsage>();
+  for (const report of reports) {
+    for (const entry of report.entries) {
+      const key = `${entry.code}\u0000${entry.callSite}`;
+      const known = merged.get(key);
+      if (!known) {
+        merged.set(key, { ...entry });
+        continue;
+      }
+      known.count += entry.count;
+      if (entry.firstSeen < known.firstSeen) known.firstSeen = entry.firstSeen;
+      if (entry.lastSeen > known.lastSeen) {
+        known.lastSeen = entry.lastSeen;
+        known.replacement = entry.replacement;
+      }
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.count - a.count || a.callSite.localeCompare(b.callSite));
+}
+
+/** Checks that a parsed JSON value is a usage report; the message says what is wrong. */
+export function asUsageReport(value: unknown, source: string): UsageReport {
+  const report = value as Partial<UsageReport> | null;
+  if (typeof report !== 'object' || report === null || report.format !== REPORT_FORMAT || !Array.isArray(report.entries)) {
+    throw new Error(`${source} is not a skyflow-bridge usage report (expected "format": "${REPORT_FORMAT}").`);
+  }
+  const valid = report.entries.every(
+    (entry) => typeof entry?.code === 'string' && typeof entry.callSite === 'string' && Number.isInteger(entry.count),
+  );
+  if (!valid) throw new Error(`${source} has entries without code, callSite and count.`);
+  return report as UsageReport;
+}
+
+/** The merged entries as a text table, Markdown or JSON. */
+export function formatUsage(entries: readonly LegacyUsage[], format: 'table' | 'markdown' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
+  const rows = entries.map((entry) => [String(entry.count), `${entry.method}()`, entry.callSite, entry.replacement ?? '']);
+  const header = ['Calls', 'Legacy method', 'Call site', 'Replace with (skyflow-bridge/v2)'];
+  if (format === 'markdown') {
+    const escape = (cell: string) => cell.replaceAll('|', '\\|');
+    return `${[header, header.map(() => '---'), ...rows].map((row) => `| ${row.map(escape).join(' | ')} |`).join('\n')}\n`;
+  }
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => Math.min(row[i]!.length, i === 3 ? 110 : 60))));
+  const line = (row: string[]) =>
+    row.map((cell, i) => (cell.length > widths[i]! ? `${cell.slice(0, widths[i]! - 1)}…` : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const total = entries.reduce((sum, entry) => sum + entry.count, 0);
+  return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n\n${total} legacy calls from ${entries.length} call sites.\n`;
+}
