@@ -1,7 +1,7 @@
 import { Emitter, type MigrationEvents, type MigrationListener } from './events.js';
 import { Guard, type Demotion, type GuardOptions } from './guard.js';
 import { configError } from './config-error.js';
-import { OPERATIONS, READ_OPERATIONS, type LegacyClientLike, type Operation, type Route } from './operations.js';
+import { OPERATIONS, READ_OPERATIONS, type LegacyClientLike, type Operation } from './operations.js';
 import { Router, type RouteConfig } from './routing/Router.js';
 import { describeOutcome, type CallOutcome } from './shadow/outcome.js';
 import { normalize } from './shadow/normalize.js';
@@ -21,9 +21,11 @@ export interface ShadowOptions {
   /** Share of shadowed calls that run a candidate (0–1). @default 1 */
   sampleRate?: number;
   /**
-   * A client on a separate vault: with it, writes in shadow mode run on the
-   * legacy path and on this one (dual writes) and are compared. Without it,
-   * writes run on the legacy path alone and are counted as skipped.
+   * A client on a separate vault: with it, inserts in shadow mode run on the
+   * legacy path and on this one (dual writes) and are compared. Updates and
+   * deletes name records by id, which differ between two vaults, and a
+   * connection call would reach the same endpoint twice: they, and every write
+   * without a writeTarget, run on the legacy path alone and count as skipped.
    */
   writeTarget?: LegacyClientLike;
   /** JSON pointers (with `*` for one segment) whose values a mismatch event may show; all others are hashed. */
@@ -95,9 +97,13 @@ export class MigrationClient implements LegacyClientLike {
     if (typeof options !== 'object' || options === null) throw configError('Give createMigrationClient an options object with legacy and bridge.');
     this.#legacy = checkClient(options.legacy, 'legacy');
     this.#bridge = checkClient(options.bridge, 'bridge');
-    this.#router = new Router(options.route ?? 'legacy');
+    this.#router = new Router(options.route === undefined ? 'legacy' : options.route);
     this.#shadow = resolveShadow(options.shadow);
-    this.#guard = options.guard === false ? undefined : new Guard(options.guard ?? {});
+    const guard = options.guard;
+    if (guard !== undefined && guard !== false && (typeof guard !== 'object' || guard === null)) {
+      throw configError('guard must be an object of guard options, or false to turn the guard off.');
+    }
+    this.#guard = guard === false ? undefined : new Guard(guard ?? {});
     this.#telemetry = new Telemetry(options.openTelemetry, (source, error) => this.#events.problem(source, error));
   }
 
@@ -177,7 +183,7 @@ export class MigrationClient implements LegacyClientLike {
 
   #startShadow(operation: Operation, args: unknown[], control: Promise<Timed>): void {
     const read = READ_OPERATIONS.has(operation);
-    const target = read ? this.#bridge : this.#shadow.writeTarget;
+    const target = read ? this.#bridge : operation === 'insert' ? this.#shadow.writeTarget : undefined;
     const skip = (status: 'skipped-write' | 'skipped-concurrency' | 'skipped-sample', key: 'skippedWrites' | 'skippedConcurrency' | 'skippedSample') => {
       this.#stats.shadow(operation, key);
       void control.then((c) => this.#events.emit('shadow', { operation, status, controlLatencyMs: round(c.ms) }));
@@ -289,7 +295,7 @@ export function isServiceFailure(error: unknown): boolean {
   return codes.some((code) => Number(code) >= 500 || Number.isNaN(Number(code)));
 }
 
-function checkClient(client: unknown, name: 'legacy' | 'bridge'): LegacyClientLike {
+function checkClient(client: unknown, name: 'legacy' | 'bridge' | 'shadow.writeTarget'): LegacyClientLike {
   const missing = OPERATIONS.filter((operation) => typeof (client as Record<string, unknown> | null)?.[operation] !== 'function');
   if (missing.length > 0) throw configError(`${name} must be a legacy client (with ${OPERATIONS.join(', ')}); it has no ${missing.join(', ')}.`);
   return client as LegacyClientLike;
@@ -305,7 +311,7 @@ function resolveShadow(options: ShadowOptions | undefined): ResolvedShadow {
   };
   const sampleRate = value.sampleRate ?? 1;
   if (typeof sampleRate !== 'number' || !(sampleRate >= 0 && sampleRate <= 1)) throw configError('shadow.sampleRate must be a number from 0 to 1.');
-  if (value.writeTarget !== undefined) checkClient(value.writeTarget, 'bridge');
+  if (value.writeTarget !== undefined) checkClient(value.writeTarget, 'shadow.writeTarget');
   if (value.revealPaths !== undefined && !(Array.isArray(value.revealPaths) && value.revealPaths.every((p) => typeof p === 'string'))) {
     throw configError('shadow.revealPaths must be an array of JSON pointers.');
   }

@@ -44,9 +44,11 @@ export class Guard {
       if (typeof given !== 'number' || !Number.isFinite(given) || given <= 0) throw configError(`guard.${name} must be a positive number.`);
       return given;
     };
+    const minSamples = positive('minSamples', 20);
+    if (!Number.isInteger(minSamples)) throw configError('guard.minSamples must be a whole number.');
     this.#options = {
       windowMs: positive('windowMs', 60_000),
-      minSamples: positive('minSamples', 20),
+      minSamples,
       maxMismatchRate: rate('maxMismatchRate', 0.05),
       maxErrorRate: rate('maxErrorRate', 0.1),
     };

@@ -41,12 +41,32 @@ export class Telemetry {
     }
   }
 
+  /** A span that cannot fail: a tracer that throws loses its span, never the call. */
   span(operation: string): SpanLike | undefined {
+    let span: SpanLike | undefined;
     try {
-      return this.#tracer?.startSpan(`skyflow-bridge.migrate ${operation}`, { attributes: { 'skyflow.operation': operation } });
+      span = this.#tracer?.startSpan(`skyflow-bridge.migrate ${operation}`, { attributes: { 'skyflow.operation': operation } });
     } catch {
       return undefined;
     }
+    if (!span) return undefined;
+    const inner = span;
+    return {
+      setAttribute: (key, value) => {
+        try {
+          inner.setAttribute(key, value);
+        } catch {
+          // best effort
+        }
+      },
+      end: () => {
+        try {
+          inner.end();
+        } catch {
+          // best effort
+        }
+      },
+    };
   }
 
   call(operation: string, route: string, ms: number, outcome: string): void {

@@ -89,7 +89,7 @@ export class Router {
     const { fallback, operations, ramp, openFeature, decide } = this.#config;
     const fixed = operations[operation];
     if (fixed) return { route: fixed, reason: `operation override: ${operation} → ${fixed}` };
-    if (ramp) return decideRamp(ramp, operation, args, problem, fallback);
+    if (ramp) return decideRamp(ramp, operation, args, problem);
     if (openFeature) return decideOpenFeature(openFeature, operation, args, problem, fallback);
     if (decide) {
       try {
@@ -105,19 +105,14 @@ export class Router {
   }
 }
 
-function decideRamp(
-  ramp: Required<RampOptions>,
-  operation: Operation,
-  args: readonly unknown[],
-  problem: RoutingProblem,
-  fallback: Route,
-): Decision {
+function decideRamp(ramp: Required<RampOptions>, operation: Operation, args: readonly unknown[], problem: RoutingProblem): Decision {
   let key: string | undefined;
   try {
     key = ramp.targetingKey(operation, args);
   } catch (error) {
+    // As for a missing key: the call stays off the ramp.
     problem('ramp.targetingKey', error);
-    return { route: fallback, reason: 'ramp: targetingKey failed: default route' };
+    return { route: ramp.otherwise, reason: 'ramp: targetingKey failed' };
   }
   if (typeof key !== 'string' || key.length === 0) return { route: ramp.otherwise, reason: 'ramp: no targeting key' };
   const bucket = bucketOf(ramp.flagKey, key);
@@ -137,6 +132,8 @@ async function decideOpenFeature(
     const context = { ...(options.context?.(operation, args) ?? {}), operation };
     const details = await options.client.getStringDetails(options.flagKey, fallback, context);
     if (details.errorCode !== undefined || details.reason === 'ERROR') {
+      const message = (details as { errorMessage?: string }).errorMessage;
+      problem('openFeature', new Error(`${details.errorCode ?? 'ERROR'}${message ? `: ${message}` : ''}`));
       return { route: fallback, reason: `openfeature ${options.flagKey}: ${details.errorCode ?? 'error'}: default route` };
     }
     if (!isRoute(details.value)) {
