@@ -26,11 +26,15 @@ const external = (id) =>
   builtins.has(id) || dependencyNames.some((name) => id === name || id.startsWith(`${name}/`));
 
 const target = 'node20';
+// A dependency imported only for types or unused bindings must not stay as a
+// bare `import 'pkg'`: loading skyflow-bridge/migrate would load it for nothing.
+const treeshake = { moduleSideEffects: 'no-external' };
 
 export default [
   {
     input: entries,
     external,
+    treeshake,
     plugins: [esbuild({ target, tsconfig: 'tsconfig.json' })],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
@@ -40,6 +44,7 @@ export default [
   {
     input: { cli: 'src/cli/index.ts' },
     external,
+    treeshake,
     plugins: [esbuild({ target, tsconfig: 'tsconfig.json' })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/cli-[name]-[hash].js', banner: '#!/usr/bin/env node', sourcemap: true },
   },

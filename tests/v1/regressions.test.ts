@@ -63,6 +63,27 @@ describe('warnings', () => {
   });
 });
 
+describe('call sites', () => {
+  it('are told apart when two places call in turn (each place is formatted once, then looked up)', () => {
+    resetLegacyUsage();
+    const silent = new DeprecationNotifier('silent');
+    const here = (line: number) => expect.stringMatching(new RegExp(`^tests/v1/regressions\\.test\\.ts:${line}:\\d+$`));
+    const first = new Error().stack!.split('\n')[1]!;
+    const firstLine = parseFrame(first)!.line + 3;
+    for (let i = 0; i < 3; i++) {
+      silent.notify('isExpired', 'isExpired(token)');
+      silent.notify('isExpired', 'isExpired(token)');
+    }
+    const entries = legacyUsage();
+    expect(entries.map(({ callSite, count }) => ({ callSite, count }))).toEqual([
+      { callSite: here(firstLine), count: 3 },
+      { callSite: here(firstLine + 1), count: 3 },
+    ]);
+    expect(entries[0]!.firstSeen).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(entries[0]!.lastSeen)).toBeGreaterThanOrEqual(Date.parse(entries[0]!.firstSeen));
+  });
+});
+
 describe('invokeConnection URLs', () => {
   it('fill every placeholder once, with the value exactly as given', () => {
     const url = filledConnectionUrl({

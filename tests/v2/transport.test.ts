@@ -3,6 +3,7 @@
 // nothing waits for a backoff and nothing depends on the machine's speed.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalVault, type LocalVault } from '../../src/local-vault/index.js';
 import {
@@ -237,5 +238,87 @@ describe('what goes on the wire', () => {
       sdk_client_os_details: expect.stringMatching(new RegExp(`^${process.platform}-`)),
       sdk_runtime_details: `Node@${process.version}`,
     });
+  });
+});
+
+describe('answers as the HTTP layer delivers them', () => {
+  type Mode = 'gzip' | 'deflate' | 'br' | 'cut' | 'proto' | 'echo';
+  let server: Server;
+  let url: string;
+  let mode: Mode;
+  let received: { headers: IncomingHttpHeaders; body: string }[];
+  const records = { records: [{ fields: { skyflow_id: 'id-1', cardholder_name: 'Ada' } }] };
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+        const json = Buffer.from(JSON.stringify(records));
+        response.setHeader('content-type', 'application/json');
+        if (mode === 'gzip' || mode === 'deflate' || mode === 'br') {
+          const encoded = mode === 'gzip' ? gzipSync(json) : mode === 'deflate' ? deflateSync(json) : brotliCompressSync(json);
+          response.setHeader('content-encoding', mode);
+          response.end(encoded);
+        } else if (mode === 'cut') {
+          // Promise a longer body than is sent, then drop the connection.
+          response.setHeader('content-length', String(json.length + 100));
+          response.write(json.subarray(0, 10));
+          setTimeout(() => response.socket?.destroy(), 20);
+        } else if (mode === 'proto') {
+          response.end('{"records":[{"fields":{"skyflow_id":"id-1","__proto__":{"polluted":true}}}]}');
+        } else {
+          response.end(JSON.stringify({ skyflow_id: 'id-1', tokens: {} }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    received = [];
+  });
+
+  it.each(['gzip', 'deflate', 'br'] as const)('decodes a %s answer', async (encoding) => {
+    mode = encoding;
+    const plain = makeClient({ baseUrl: url });
+    const { data } = await plain.vault().get({ table: 'cards', ids: ['id-1'] });
+    plain.close();
+    expect(data).toEqual([{ skyflowId: 'id-1', cardholder_name: 'Ada' }]);
+    expect(received[0]!.headers['accept-encoding']).toBe('gzip, deflate, br');
+  });
+
+  it('a connection dropped in the middle of an answer is a connection error, retried for reads', async () => {
+    mode = 'cut';
+    const plain = makeClient({ baseUrl: url, limit: 1 });
+    const error = await rejection(plain.vault().get({ table: 'cards', ids: ['id-1'] }));
+    plain.close();
+    expect(error).toBeInstanceOf(SkyflowConnectionError);
+    expect(error).toMatchObject({ httpCode: 0, message: 'Network error: the request to the vault failed (ECONNRESET).' });
+    expect(received).toHaveLength(2);
+  });
+
+  it('a column named __proto__ stays a column and never becomes a prototype', async () => {
+    mode = 'proto';
+    const plain = makeClient({ baseUrl: url });
+    const { data } = await plain.vault().get({ table: 'cards', ids: ['id-1'] });
+    plain.close();
+    const record = data[0]! as Record<string, unknown>;
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(Object.hasOwn(record, '__proto__')).toBe(true);
+    expect(record['polluted']).toBeUndefined();
+  });
+
+  it('sends a JSON body with its exact length, and an update body as the vault expects it', async () => {
+    mode = 'echo';
+    const plain = makeClient({ baseUrl: url });
+    await plain.vault().update({ table: 'cards', data: { skyflowId: 'id-1', cardholder_name: 'Zoë' }, returnTokens: true });
+    plain.close();
+    const [{ headers, body }] = received as [{ headers: IncomingHttpHeaders; body: string }];
+    expect(headers['content-type']).toBe('application/json');
+    expect(Number(headers['content-length'])).toBe(Buffer.byteLength(body));
+    expect(JSON.parse(body)).toEqual({ record: { fields: { cardholder_name: 'Zoë' } }, tokenization: true, byot: 'DISABLE' });
   });
 });

@@ -23,7 +23,7 @@ export class DeprecationNotifier {
   notify(method: LegacyMethodName, replacement: string): void {
     const { code } = LEGACY_METHODS[method];
     const site = callSite();
-    recordLegacyCall({ code, method, callSite: site, replacement, time: new Date().toISOString() });
+    recordLegacyCall({ code, method, callSite: site, replacement });
     if (!this.#shouldWarn(code, site)) return;
     process.emitWarning(
       `${method}() is a skyflow-node@1 API, called at ${site}. In skyflow-bridge/v2: ${replacement}.`,

@@ -27,28 +27,38 @@ export interface LegacyCallEvent {
 
 export type LegacyCallListener = (event: LegacyCallEvent) => void;
 
+// Times are kept as epoch milliseconds and written as ISO strings only when
+// read: formatting a date on every legacy call costs more than counting it.
+interface UsageEntry extends Omit<LegacyUsage, 'firstSeen' | 'lastSeen'> {
+  firstSeen: number;
+  lastSeen: number;
+}
+
 interface Registry {
-  usage: Map<string, LegacyUsage>;
+  usage: Map<string, UsageEntry>;
   listeners: Set<LegacyCallListener>;
 }
 
-const KEY = Symbol.for('skyflow-bridge.legacyUsage');
+const KEY = Symbol.for('skyflow-bridge.legacyUsage.v2');
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[KEY] ??= {
   usage: new Map(),
   listeners: new Set(),
 }) as Registry;
 
-export function recordLegacyCall(event: LegacyCallEvent): void {
-  const key = `${event.code}\u0000${event.callSite}`;
+/** Counts one legacy call made at `time` (epoch ms) and tells the listeners. */
+export function recordLegacyCall(call: Omit<LegacyCallEvent, 'time'>, time: number = Date.now()): void {
+  const key = `${call.code}\u0000${call.callSite}`;
   const entry = registry.usage.get(key);
   if (entry) {
     entry.count++;
-    entry.lastSeen = event.time;
-    entry.replacement = event.replacement;
+    entry.lastSeen = time;
+    entry.replacement = call.replacement;
   } else {
-    const { code, method, callSite, replacement, time } = event;
+    const { code, method, callSite, replacement } = call;
     registry.usage.set(key, { code, method, callSite, count: 1, replacement, firstSeen: time, lastSeen: time });
   }
+  if (registry.listeners.size === 0) return;
+  const event: LegacyCallEvent = { ...call, time: new Date(time).toISOString() };
   for (const listener of registry.listeners) {
     try {
       listener(event);
@@ -65,7 +75,11 @@ export function recordLegacyCall(event: LegacyCallEvent): void {
  * fs.writeFileSync('legacy-usage.json', JSON.stringify(legacyUsage(), null, 2));
  */
 export function legacyUsage(): LegacyUsage[] {
-  return [...registry.usage.values()].map((entry) => ({ ...entry }));
+  return [...registry.usage.values()].map((entry) => ({
+    ...entry,
+    firstSeen: new Date(entry.firstSeen).toISOString(),
+    lastSeen: new Date(entry.lastSeen).toISOString(),
+  }));
 }
 
 /** Calls `listener` for every legacy call; returns the function that unsubscribes it. */

@@ -1,11 +1,11 @@
-import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { rootCertificates } from 'node:tls';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { Header } from '../../wire/paths.js';
 import { errorFromAnswer, errorFromNoAnswer } from '../errors/from-answer.js';
 import type { SkyflowError } from '../errors/SkyflowError.js';
 import type { Logger } from '../logging/Logger.js';
+import { ACCEPTED_ENCODINGS, exchange, type Answer } from './http-exchange.js';
 import { decideRetry, type Failure, type Retryability, type RetryPolicy } from './retry-policy.js';
 import { SKY_METADATA } from './sky-metadata.js';
 
@@ -60,13 +60,12 @@ interface AttemptFailure {
 }
 
 /**
- * HTTP for one client: one axios instance, keep-alive agents (one per extra
- * CA), a deadline per attempt, and retries by the policy in retry-policy.ts.
- * Every failure leaves here as a SkyflowError built in errors/from-answer.ts;
- * nothing of axios (whose errors hold the request headers) escapes.
+ * HTTP for one client: keep-alive agents (one per extra CA), a deadline per
+ * attempt, and retries by the policy in retry-policy.ts. Every failure leaves
+ * here as a SkyflowError built in errors/from-answer.ts; no error of the HTTP
+ * layer (which may hold the request's headers) escapes.
  */
 export class Transport {
-  readonly #axios: AxiosInstance;
   readonly #options: TransportOptions;
   readonly #logger: Logger;
   readonly #httpsAgents = new Map<string, HttpsAgent>();
@@ -75,14 +74,6 @@ export class Transport {
   constructor(options: TransportOptions, logger: Logger) {
     this.#options = options;
     this.#logger = logger;
-    this.#axios = axios.create({
-      // Every status is an answer to read, not an exception.
-      validateStatus: () => true,
-      maxRedirects: 0,
-      responseType: 'json',
-      transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
-      proxy: false,
-    });
   }
 
   /** Sends a request, retrying as its retryability allows; resolves with a 2xx answer or rejects with a SkyflowError. */
@@ -113,26 +104,20 @@ export class Transport {
     const timeoutMs = request.timeoutMs ?? this.#options.timeoutMs;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': ACCEPTED_ENCODINGS };
     if (request.bearer !== undefined) {
       if (request.bearerHeader === 'x-skyflow-authorization') headers['x-skyflow-authorization'] = request.bearer;
       else headers[Header.authorization] = `Bearer ${request.bearer}`;
     }
     if (request.metadata !== false) headers[Header.skyMetadata] = SKY_METADATA;
-    Object.assign(headers, request.headers);
 
-    let response: AxiosResponse;
+    let answer: Answer;
     try {
-      response = await this.#axios.request({
-        method: request.method,
-        url: withQuery(request.url, request.query),
-        headers,
-        data: request.payload ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
-        signal,
-        httpsAgent: this.#httpsAgent(request.caCert),
-        httpAgent: this.#httpAgent,
-      });
+      const url = new URL(withQuery(request.url, request.query));
+      const body = await encodeRequestBody(request, headers);
+      Object.assign(headers, request.headers);
+      if (body !== undefined) headers['content-length'] = String(body.length);
+      answer = await exchange({ method: request.method, url, headers, body, agent: this.#agent(url, request.caCert), signal });
     } catch (error) {
       if (request.signal?.aborted) return { failure: { kind: 'abort' }, error: errorFromNoAnswer({ kind: 'abort' }) };
       if (deadline.aborted) {
@@ -142,17 +127,22 @@ export class Transport {
       return { failure: { kind: 'network', code }, error: errorFromNoAnswer({ kind: 'network', code }) };
     }
 
-    const answerHeaders = flatHeaders(response.headers);
+    const answerHeaders = flatHeaders(answer.headers);
     const requestId = answerHeaders[Header.requestId] ?? null;
-    if (response.status >= 200 && response.status < 300) {
-      this.#logger.debug(`${request.operation} succeeded with ${response.status} (requestId ${requestId}).`);
-      return { status: response.status, data: response.data as T, requestId, headers: answerHeaders };
+    const data = parseBody(answer.body);
+    if (answer.status >= 200 && answer.status < 300) {
+      this.#logger.debug(`${request.operation} succeeded with ${answer.status} (requestId ${requestId}).`);
+      return { status: answer.status, data: data as T, requestId, headers: answerHeaders };
     }
-    const error = errorFromAnswer({ status: response.status, headers: answerHeaders, body: response.data });
+    const error = errorFromAnswer({ status: answer.status, headers: answerHeaders, body: data });
     return {
       error,
-      failure: { kind: 'http', status: response.status, retryAfter: answerHeaders[Header.retryAfter] },
+      failure: { kind: 'http', status: answer.status, retryAfter: answerHeaders[Header.retryAfter] },
     };
+  }
+
+  #agent(url: URL, caCert: string | undefined): HttpAgent | HttpsAgent {
+    return url.protocol === 'https:' ? this.#httpsAgent(caCert) : this.#httpAgent;
   }
 
   // The system roots plus the extra CA: trusting a local vault must not stop
@@ -175,18 +165,43 @@ function withQuery(url: string, query: TransportRequest['query']): string {
   return `${url}${url.includes('?') ? '&' : '?'}${params.toString()}`;
 }
 
-function flatHeaders(headers: AxiosResponse['headers']): Record<string, string | undefined> {
+// A JSON body (or a multipart form, which sets its own boundary) becomes
+// bytes here, so that the request can carry its exact length.
+async function encodeRequestBody(request: TransportRequest, headers: Record<string, string>): Promise<Buffer | undefined> {
+  if (request.payload instanceof FormData) {
+    const form = new Response(request.payload);
+    headers['content-type'] = form.headers.get('content-type') ?? 'multipart/form-data';
+    return Buffer.from(await form.arrayBuffer());
+  }
+  if (request.payload !== undefined) return Buffer.from(request.payload, 'utf8');
+  if (request.body === undefined) return undefined;
+  headers['content-type'] = 'application/json';
+  return Buffer.from(JSON.stringify(request.body), 'utf8');
+}
+
+// JSON when the body is JSON, whatever its content type says; its text otherwise.
+function parseBody(body: Buffer): unknown {
+  const text = body.toString('utf8');
+  if (text.length === 0) return '';
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function flatHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
   const flat: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value !== undefined && value !== null) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
 }
 
-// The system error code of a failed connection (ECONNRESET, ECONNREFUSED, …).
+// The system error code of a failed connection (ECONNRESET, ECONNREFUSED, a TLS code, …).
 function systemCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code;
-  if (typeof code === 'string' && code !== 'ERR_NETWORK' && code !== 'ECONNABORTED') return code;
+  if (typeof code === 'string' && code !== 'ABORT_ERR') return code;
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   return typeof cause === 'string' ? cause : undefined;
 }

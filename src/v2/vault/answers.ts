@@ -6,6 +6,7 @@ import type { BulkDeleteResponse, BulkGetResponse, InsertRecordsResponse, Update
 import type { DetokenizeResponse as WireDetokenize, TokenizeResponse as WireTokenize } from '../../wire/tokens.js';
 import type { QueryResponse as WireQuery } from '../../wire/query.js';
 import { SkyflowError, type RecordError } from '../errors/SkyflowError.js';
+import { plainCopy, setOwn } from './plain-copy.js';
 import {
   DeleteResponse,
   DetokenizeResponse,
@@ -111,8 +112,9 @@ function recordData(answer: Answer<unknown>, fields: Record<string, unknown> | u
 
 // Columns after the fixed keys; a column cannot overwrite them.
 function withColumns<T extends Record<string, unknown>>(fixed: T, columns: Record<string, unknown> | undefined): T {
-  const result: Record<string, unknown> = { ...fixed };
-  for (const [column, value] of Object.entries(columns ?? {})) if (!(column in fixed)) result[column] = value;
+  const result = plainCopy(fixed);
+  if (columns === undefined || columns === null) return result as T;
+  for (const column of Object.keys(columns)) if (!Object.hasOwn(fixed, column)) setOwn(result, column, columns[column]);
   return result as T;
 }
 

@@ -1,5 +1,6 @@
 import { TokenMode } from '../../enums.js';
 import { typeName, validationError } from '../../errors/messages.js';
+import { plainCopy } from '../plain-copy.js';
 import { frozenList, initObject, isPlainObject, optionalBoolean, optionalEnum, tableName, tokenMap } from './checks.js';
 
 /** What an insert into one table is made of. */
@@ -71,8 +72,9 @@ function records(value: unknown): Array<Readonly<Record<string, unknown>>> {
 export function fieldsAt(record: unknown, index: number): Readonly<Record<string, unknown>> {
   if (record === undefined || record === null) throw validationError('EMPTY_RECORD_IN_INSERT', String(index));
   if (!isPlainObject(record)) throw validationError('INVALID_RECORD_IN_INSERT', String(index));
-  if (Object.keys(record).length === 0) throw validationError('EMPTY_RECORD_IN_INSERT', String(index));
-  return Object.freeze({ ...record });
+  const fields = plainCopy(record);
+  if (Object.keys(fields).length === 0) throw validationError('EMPTY_RECORD_IN_INSERT', String(index));
+  return Object.freeze(fields);
 }
 
 export function upsertColumn(value: unknown): string | undefined {
