@@ -28,8 +28,8 @@ export class Child {
     // collector would (every byte consumed), keep a count and the tail for errors.
     this.#process.stderr.setEncoding('utf8');
     this.#process.stderr.on('data', (chunk) => {
-      for (const char of chunk) if (char === '\n') this.#stderrLines++;
-      this.#stderrTail = (this.#stderrTail + chunk).slice(-2000);
+      for (let at = chunk.indexOf('\n'); at !== -1; at = chunk.indexOf('\n', at + 1)) this.#stderrLines++;
+      this.#stderrTail = chunk.length >= 2000 ? chunk.slice(-2000) : (this.#stderrTail + chunk).slice(-2000);
     });
     this.#process.on('message', (message) => {
       const pending = this.#pending.get(message.id);

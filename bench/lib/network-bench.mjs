@@ -10,6 +10,7 @@ import { SEED_RECORDS, SHORT_TOKEN_TTL_SECONDS, WORKLOADS } from './workloads.mj
 
 const VAULT_PROCESS = new URL('./vault-process.mjs', import.meta.url).pathname;
 export const CLIENT_PROCESS = new URL('./client-process.mjs', import.meta.url).pathname;
+const WARM_UP_ROUNDS = 2;
 
 /**
  * Starts the vault process, seeds both vaults, and hands `use` what a
@@ -70,9 +71,11 @@ async function runWorkload(workload, { vaults, seeds, envs, stats, nextCardPrefi
         child.request({ type: 'setup', client: CLIENTS[index].id, vault, data: seeds[workload.vault], cardPrefix: nextCardPrefix() }),
       ),
     );
-    // Warm-up, not counted: connections, the first token, the JIT.
-    const warmUpOps = Math.max(workload.concurrency, Math.ceil(opsPerRound / 3));
-    for (const child of children) await child.request({ type: 'round', workload: workload.name, ops: warmUpOps });
+    // Warm-up, not counted: connections, the first token, the JIT of the
+    // clients and of the vault (whose speed rose for many rounds without it).
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (const child of children) await child.request({ type: 'round', workload: workload.name, ops: opsPerRound });
+    }
     const warningLinesBefore = children.map((child) => child.stderrLines);
 
     const measured = CLIENTS.map(() => []);

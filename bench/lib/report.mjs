@@ -32,7 +32,7 @@ export function renderReport(results, notes) {
       'same requests on a keep-alive `node:https` agent with no SDK. Both v1 clients run the same application code, ' +
       'with the token provider from the legacy README (keep the token, fetch a new one when `isExpired`).',
     '',
-    'Columns: operations per second and the ratio to (a) and to (d); latency percentiles; client CPU time per ' +
+    'Columns: operations per second (the median round) and the ratio to (a) and to (d); latency percentiles; client CPU time per ' +
       'operation; HTTP requests to the vault per operation (token requests apart); token requests in the measured ' +
       'rounds; calls of the token provider per operation (v1 API only); stderr lines per operation; peak RSS of the ' +
       'client process; failed operations.',

@@ -21,14 +21,18 @@ export function requestDelta(before, after) {
  */
 export function summarize(rounds, process) {
   const ops = sum(rounds, (round) => round.ops);
+  const roundRates = rounds.map((round) => round.ops / (round.wallMs / 1000));
   const latencies = Float64Array.from(rounds.flatMap((round) => [...round.latencies])).sort();
   const tokenExchanges = sum(rounds, (round) => round.requests.token ?? 0);
   const dataRequests = sum(rounds, (round) => sum(Object.entries(round.requests), ([name, count]) => (name === 'token' ? 0 : count)));
   const providerCalls = rounds.some((round) => round.providerCalls === null) ? null : sum(rounds, (round) => round.providerCalls);
   return {
     ops,
-    opsPerSecond: ops / (sum(rounds, (round) => round.wallMs) / 1000),
-    roundOpsPerSecond: rounds.map((round) => round.ops / (round.wallMs / 1000)),
+    // The median round: a round slowed by something outside the client (a GC
+    // of the vault, another process) moves it less than it moves the mean.
+    opsPerSecond: median(roundRates),
+    meanOpsPerSecond: ops / (sum(rounds, (round) => round.wallMs) / 1000),
+    roundOpsPerSecond: roundRates,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     cpuUsPerOp: sum(rounds, (round) => round.cpuUs) / ops,
@@ -40,6 +44,12 @@ export function summarize(rounds, process) {
     errors: sum(rounds, (round) => round.errors),
     firstError: rounds.find((round) => round.firstError !== undefined)?.firstError,
   };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function sum(list, of) {

@@ -2,12 +2,12 @@
 // built as 1.14.3 built them (raw path and query values, JSON of a copy of
 // the body), except that every path parameter is filled, not only the last.
 import { randomUUID } from 'node:crypto';
-import { stringify } from 'qs';
 import type { IConnectionConfig } from '../v1/types.js';
 import { toV1ErrorBody } from './errors.js';
 import { failure, success, type Outcome } from './outcome.js';
 import { InvokeConnectionRequest, type Skyflow } from '../v2/index.js';
 import { exchange, type V2Call } from './exchange.js';
+import { formUrlEncoded } from '../v2/connection/encode-body.js';
 
 /** The URL with `{name}` placeholders filled (one pass, values exactly as given) and `?k=v&…` appended. */
 export function filledConnectionUrl(config: IConnectionConfig): string {
@@ -21,12 +21,14 @@ export function filledConnectionUrl(config: IConnectionConfig): string {
 }
 
 /** Headers and body as 1.14.3 sent them: JSON unless the caller's content type says otherwise. */
-export function connectionPayload(config: IConnectionConfig): { headers: Record<string, string>; body: string | Record<string, unknown> } {
+export async function connectionPayload(
+  config: IConnectionConfig,
+): Promise<{ headers: Record<string, string>; body: string | Record<string, unknown> }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   for (const [name, value] of Object.entries(config.requestHeader ?? {})) headers[name.toLowerCase()] = String(value);
   const contentType = headers['content-type']!;
   const body = config.requestBody;
-  if (contentType.includes('application/x-www-form-urlencoded')) return { headers, body: stringify(body) };
+  if (contentType.includes('application/x-www-form-urlencoded')) return { headers, body: await formUrlEncoded(body) };
   if (contentType.includes('multipart/form-data')) {
     return { headers, body: typeof body === 'object' && body !== null ? { ...(body as Record<string, unknown>) } : {} };
   }
@@ -35,7 +37,7 @@ export function connectionPayload(config: IConnectionConfig): { headers: Record<
 
 export async function invokeConnection(client: Skyflow, config: IConnectionConfig, call: V2Call): Promise<Outcome<unknown>> {
   const connectionId = `legacy-${randomUUID()}`;
-  const { headers, body } = connectionPayload(config);
+  const { headers, body } = await connectionPayload(config);
   try {
     client.addConnectionConfig({ connectionId, connectionUrl: filledConnectionUrl(config) });
     const request = new InvokeConnectionRequest({ method: config.methodName, headers, body });

@@ -2,7 +2,6 @@
 // 1.14.3's (plural form, code 400); the token exchange is the v2 core's.
 import { existsSync, readFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
-import { SignJWT } from 'jose';
 import { exchangeLegacyCredentials } from '../adapter/service-account.js';
 import { moduleNotifier } from '../adapter/deprecation/notifier.js';
 import { describeReplacement } from '../adapter/deprecation/replacement.js';
@@ -147,6 +146,7 @@ async function signedDataTokens(credentials: unknown, options: SignedDataTokensO
       iat: now,
     };
     if (options?.ctx) claims['ctx'] = options.ctx;
+    const { SignJWT } = await import('jose');
     const jwt = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(key);
     result.push({ token: token as string, signedToken: `signed_token_${jwt}` });
   }

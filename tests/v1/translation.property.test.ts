@@ -502,10 +502,10 @@ describe('connectionPayload', () => {
     return result;
   }
 
-  it('JSON by default: the body as JSON, header names lower-cased', () => {
-    fc.assert(
-      fc.property(headers, jsonBody, (given, body) => {
-        const payload = connectionPayload(config(given, body));
+  it('JSON by default: the body as JSON, header names lower-cased', async () => {
+    await fc.assert(
+      fc.asyncProperty(headers, jsonBody, async (given, body) => {
+        const payload = await connectionPayload(config(given, body));
         expect(payload.headers).toEqual(lowerCased(given));
         expect(Object.keys(payload.headers).every((name) => name === name.toLowerCase())).toBe(true);
         expect(typeof payload.body).toBe('string');
@@ -515,12 +515,13 @@ describe('connectionPayload', () => {
     );
   });
 
-  it('form-urlencoded when the content type says so, whatever the case of the header name', () => {
+  it('form-urlencoded when the content type says so, whatever the case of the header name', async () => {
     const contentTypeName = fc.constantFrom('content-type', 'Content-Type', 'CONTENT-TYPE', 'Content-type');
-    fc.assert(
-      fc.property(contentTypeName, fc.dictionary(bodyKey, fc.string({ maxLength: 20 }), { maxKeys: 6 }), headers, (name, body, others) => {
+    const formBody = fc.dictionary(bodyKey, fc.string({ maxLength: 20 }), { maxKeys: 6 });
+    await fc.assert(
+      fc.asyncProperty(contentTypeName, formBody, headers, async (name, body, others) => {
         const given = { ...others, [name]: 'application/x-www-form-urlencoded' };
-        const payload = connectionPayload(config(given, body));
+        const payload = await connectionPayload(config(given, body));
         expect(payload.headers).toEqual(lowerCased(given));
         expect(payload.headers['content-type']).toBe('application/x-www-form-urlencoded');
         expect(payload.body).toBe(stringifyQuery(body));
@@ -530,10 +531,10 @@ describe('connectionPayload', () => {
     );
   });
 
-  it('multipart: a copy of the body object', () => {
-    fc.assert(
-      fc.property(jsonBody, (body) => {
-        const payload = connectionPayload(config({ 'Content-Type': 'multipart/form-data' }, body));
+  it('multipart: a copy of the body object', async () => {
+    await fc.assert(
+      fc.asyncProperty(jsonBody, async (body) => {
+        const payload = await connectionPayload(config({ 'Content-Type': 'multipart/form-data' }, body));
         expect(payload.headers).toEqual({ 'content-type': 'multipart/form-data' });
         expect(payload.body).toEqual(body);
         expect(payload.body).not.toBe(body);
@@ -541,8 +542,8 @@ describe('connectionPayload', () => {
     );
   });
 
-  it('no body and no headers: {} as JSON', () => {
-    expect(connectionPayload({ connectionURL: 'https://gateway.example.test/x', methodName: RequestMethod.GET })).toEqual({
+  it('no body and no headers: {} as JSON', async () => {
+    expect(await connectionPayload({ connectionURL: 'https://gateway.example.test/x', methodName: RequestMethod.GET })).toEqual({
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });

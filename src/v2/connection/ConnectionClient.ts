@@ -53,7 +53,7 @@ export class ConnectionClient {
     for (const [name, value] of Object.entries(invoke.headers)) headers[name.toLowerCase()] = value;
     let payload: string | FormData | undefined;
     if (invoke.body !== undefined) {
-      const encoded = encodeBody(invoke.body, headers['content-type']);
+      const encoded = await encodeBody(invoke.body, headers['content-type']);
       payload = encoded.payload;
       if (encoded.contentType === undefined) delete headers['content-type'];
       else headers['content-type'] = encoded.contentType;

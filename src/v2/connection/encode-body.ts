@@ -1,7 +1,6 @@
 // A connection request's body, encoded by its content type: JSON (the
 // default), form-urlencoded (nested objects as `a[b]=c`, as `qs` writes
 // them), multipart (the same names), or text.
-import { stringify } from 'qs';
 
 export interface EncodedBody {
   payload: string | FormData;
@@ -10,10 +9,10 @@ export interface EncodedBody {
 }
 
 /** `contentType` is the caller's header, if any. */
-export function encodeBody(body: unknown, contentType: string | undefined): EncodedBody {
+export async function encodeBody(body: unknown, contentType: string | undefined): Promise<EncodedBody> {
   const type = (contentType ?? 'application/json').toLowerCase();
   if (typeof body === 'string') return { payload: body, contentType: contentType ?? 'text/plain' };
-  if (type.includes('application/x-www-form-urlencoded')) return { payload: stringify(body), contentType: type };
+  if (type.includes('application/x-www-form-urlencoded')) return { payload: await formUrlEncoded(body), contentType: type };
   if (type.includes('multipart/form-data')) return { payload: formData(body), contentType: undefined };
   return { payload: JSON.stringify(body), contentType: contentType ?? 'application/json' };
 }
@@ -29,4 +28,10 @@ function formData(body: unknown): FormData {
   };
   append('', body);
   return form;
+}
+
+/** `a[b]=c` form encoding by qs, loaded on first use: most clients never send a form. */
+export async function formUrlEncoded(body: unknown): Promise<string> {
+  const { stringify } = await import('qs');
+  return stringify(body);
 }

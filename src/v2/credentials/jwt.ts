@@ -1,9 +1,23 @@
-import { decodeJwt, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 
-/** The claims of a JWT, read without checking its signature; undefined when it is not a JWT. */
+// A JWT's payload is base64url: letters, digits, '-' and '_', no padding.
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The claims of a JWT, read without checking its signature; undefined when it
+ * is not a JWT (three parts, a base64url JSON object in the middle). Read
+ * here rather than with jose: checking a token's expiry must not load a JWT
+ * library into every process that imports the SDK.
+ */
 export function readClaims(token: string): JWTPayload | undefined {
+  if (typeof token !== 'string') return undefined;
+  const parts = token.split('.');
+  const payload = parts[1];
+  if (parts.length !== 3 || payload === undefined || !BASE64URL.test(payload)) return undefined;
   try {
-    return decodeJwt(token);
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const isObject = typeof claims === 'object' && claims !== null && !Array.isArray(claims);
+    return isObject ? (claims as JWTPayload) : undefined;
   } catch {
     return undefined;
   }

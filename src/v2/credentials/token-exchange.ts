@@ -1,7 +1,6 @@
 // The JWT-bearer grant (RFC 7523): a service account signs an assertion with
 // its private key and exchanges it for an access token at its token URI.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { SignJWT } from 'jose';
 import { JWT_BEARER_GRANT } from '../../wire/enums.js';
 import type { TokenRequestBody, TokenResponseBody } from '../../wire/auth.js';
 import { isSecureUrl } from '../config/vault-url.js';
@@ -50,6 +49,8 @@ async function signAssertion(key: ServiceAccountKey, audience: string, context: 
   const claims: Record<string, unknown> = { key: key.keyID };
   if (context !== undefined) claims['ctx'] = context;
   const now = Math.floor(Date.now() / 1000);
+  // Loaded at the first exchange: a client with an API key or a token never needs it.
+  const { SignJWT } = await import('jose');
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
     .setIssuer(key.clientID)

@@ -5,7 +5,7 @@ import { Header } from '../../wire/paths.js';
 import { errorFromAnswer, errorFromNoAnswer } from '../errors/from-answer.js';
 import type { SkyflowError } from '../errors/SkyflowError.js';
 import type { Logger } from '../logging/Logger.js';
-import { ACCEPTED_ENCODINGS, exchange, type Answer } from './http-exchange.js';
+import { ACCEPTED_ENCODINGS, ExchangeStopped, exchange, type Answer } from './http-exchange.js';
 import { decideRetry, type Failure, type Retryability, type RetryPolicy } from './retry-policy.js';
 import { SKY_METADATA } from './sky-metadata.js';
 
@@ -102,8 +102,6 @@ export class Transport {
 
   async #attempt<T>(request: TransportRequest): Promise<TransportResponse<T> | AttemptFailure> {
     const timeoutMs = request.timeoutMs ?? this.#options.timeoutMs;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
     const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': ACCEPTED_ENCODINGS };
     if (request.bearer !== undefined) {
       if (request.bearerHeader === 'x-skyflow-authorization') headers['x-skyflow-authorization'] = request.bearer;
@@ -117,10 +115,13 @@ export class Transport {
       const body = await encodeRequestBody(request, headers);
       Object.assign(headers, request.headers);
       if (body !== undefined) headers['content-length'] = String(body.length);
-      answer = await exchange({ method: request.method, url, headers, body, agent: this.#agent(url, request.caCert), signal });
+      const agent = this.#agent(url, request.caCert);
+      answer = await exchange({ method: request.method, url, headers, body, agent, timeoutMs, signal: request.signal });
     } catch (error) {
-      if (request.signal?.aborted) return { failure: { kind: 'abort' }, error: errorFromNoAnswer({ kind: 'abort' }) };
-      if (deadline.aborted) {
+      if (request.signal?.aborted || (error instanceof ExchangeStopped && error.reason === 'abort')) {
+        return { failure: { kind: 'abort' }, error: errorFromNoAnswer({ kind: 'abort' }) };
+      }
+      if (error instanceof ExchangeStopped) {
         return { failure: { kind: 'timeout' }, error: errorFromNoAnswer({ kind: 'timeout', timeoutMs }) };
       }
       const code = systemCode(error);

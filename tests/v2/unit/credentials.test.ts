@@ -71,6 +71,18 @@ describe('isExpired and readClaims', () => {
     expect(isExpired(unsigned({ sub: 'u', exp: NOW_S + 3_600 }), NOW)).toBe(false);
   });
 
+  it.each<[string, string]>([
+    ['a payload that is an array', `${b64({ alg: 'HS256' })}.${b64([1, 2])}.c2ln`],
+    ['a payload that is a number', `${b64({ alg: 'HS256' })}.${b64(42)}.c2ln`],
+    ['a payload that is not JSON', `${b64({ alg: 'HS256' })}.${Buffer.from('{exp:').toString('base64url')}.c2ln`],
+    ['a payload with characters outside base64url', `${b64({ alg: 'HS256' })}.${b64({ exp: 1 })}+/=.c2ln`],
+    ['an encrypted JWT (five parts)', `${b64({ alg: 'RSA-OAEP' })}.${b64({ exp: 1 })}.iv.data.tag`],
+    ['two parts', `${b64({ alg: 'HS256' })}.${b64({ exp: 1 })}`],
+  ])('reads no claims from %s', (_, token) => {
+    expect(readClaims(token)).toBeUndefined();
+    expect(isExpired(token, NOW)).toBe(true);
+  });
+
   it('treats a value that is not a string as expired', () => {
     expect(isExpired(42 as unknown as string, NOW)).toBe(true);
     expect(isExpired(undefined as unknown as string, NOW)).toBe(true);
