@@ -30,9 +30,20 @@ serve({
     return { ids, tokens };
   },
 
+  /** Rounds of `ops` until `durationMs` has passed: the JIT reaches its steady state before anything is measured. */
+  async warmUp({ workload: name, ops, durationMs }) {
+    const workload = workloadNamed(name);
+    const until = performance.now() + durationMs;
+    let rounds = 0;
+    do {
+      await inFlight(ops, workload.concurrency, (index) => workload.run(driver, context, index).catch(() => {}));
+      rounds++;
+    } while (performance.now() < until);
+    return { rounds };
+  },
+
   async round({ workload: name, ops }) {
-    const workload = WORKLOADS.find((candidate) => candidate.name === name);
-    if (!workload) throw new Error(`unknown workload '${name}'`);
+    const workload = workloadNamed(name);
     const latencies = new Float64Array(ops);
     let errors = 0;
     let firstError;
@@ -109,6 +120,12 @@ function describeError(error) {
     return `${body.code ?? 'no code'}: ${body.description ?? 'no description'}`;
   }
   return 'a rejection that is neither an Error nor a legacy error body';
+}
+
+function workloadNamed(name) {
+  const workload = WORKLOADS.find((candidate) => candidate.name === name);
+  if (!workload) throw new Error(`unknown workload '${name}'`);
+  return workload;
 }
 
 /** Runs `task(0 … total-1)` with at most `concurrency` in flight. */

@@ -10,7 +10,9 @@ import { SEED_RECORDS, SHORT_TOKEN_TTL_SECONDS, WORKLOADS } from './workloads.mj
 
 const VAULT_PROCESS = new URL('./vault-process.mjs', import.meta.url).pathname;
 export const CLIENT_PROCESS = new URL('./client-process.mjs', import.meta.url).pathname;
-const WARM_UP_ROUNDS = 2;
+// Time each client warms up per workload before its first measured round.
+const WARM_UP_MS = 1_500;
+const QUICK_WARM_UP_MS = 200;
 
 /**
  * Starts the vault process, seeds both vaults, and hands `use` what a
@@ -73,9 +75,8 @@ async function runWorkload(workload, { vaults, seeds, envs, stats, nextCardPrefi
     );
     // Warm-up, not counted: connections, the first token, the JIT of the
     // clients and of the vault (whose speed rose for many rounds without it).
-    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-      for (const child of children) await child.request({ type: 'round', workload: workload.name, ops: opsPerRound });
-    }
+    const durationMs = quick ? QUICK_WARM_UP_MS : WARM_UP_MS;
+    for (const child of children) await child.request({ type: 'warmUp', workload: workload.name, ops: opsPerRound, durationMs });
     const warningLinesBefore = children.map((child) => child.stderrLines);
 
     const measured = CLIENTS.map(() => []);

@@ -84,13 +84,15 @@ function throughputRatio(workloads, client, baseline, minimum, target) {
     ratio: opsOf(workload, client) / opsOf(workload, baseline),
   }));
   const worst = ratios.reduce((low, entry) => (entry.ratio < low.ratio ? entry : low), ratios[0]);
+  const others = ratios.filter((entry) => entry !== worst).map((entry) => entry.ratio);
   const errors = workloads.some((workload) => workload.clients.find((entry) => entry.client === client).errors > 0);
+  const range = others.length === 0 ? '' : `; ${Math.min(...others).toFixed(2)}–${Math.max(...others).toFixed(2)} × on the others`;
   return {
     target,
     measured:
       ratios.length === 1
         ? `${worst.ratio.toFixed(2)} ×`
-        : `lowest ${worst.ratio.toFixed(2)} × (${worst.workload})${errors ? '; with errors, see the tables' : ''}`,
+        : `lowest ${worst.ratio.toFixed(2)} × (${worst.workload})${range}${errors ? '; with errors, see the tables' : ''}`,
     met: worst.ratio >= minimum,
   };
 }

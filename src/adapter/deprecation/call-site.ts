@@ -19,7 +19,7 @@ const INSTALLED = `${sep}node_modules${sep}skyflow-bridge${sep}`;
 const DEPTH = 50;
 // Frames kept above callSite() in the first look: notify, the legacy method's
 // wrapper and the method leave room for the caller.
-const SHALLOW = 4;
+const SHALLOW = 5;
 // `at name (location)` — names have no spaces; locations may (paths do).
 const NAMED = /^(?:async )?(?:new )?\S+ \((.*)\)$/;
 const LOCATION = /^(.*):(\d+):(\d+)$/;
