@@ -8,6 +8,7 @@ import { failure, success, type Outcome } from './outcome.js';
 export interface LegacyTokenOptions {
   roleIDs?: string[] | undefined;
   ctx?: string | undefined;
+  timeoutMs?: number | undefined;
 }
 
 export async function exchangeLegacyCredentials(
@@ -18,6 +19,7 @@ export async function exchangeLegacyCredentials(
     const token = await generateBearerToken(credentials, {
       ...(options.roleIDs && options.roleIDs.length > 0 ? { roles: options.roleIDs } : {}),
       ...(options.ctx ? { context: options.ctx } : {}),
+      ...(isTimeout(options.timeoutMs) ? { timeoutMs: options.timeoutMs } : {}),
     });
     return success({ accessToken: token.accessToken, tokenType: token.tokenType });
   } catch (error) {
@@ -29,4 +31,8 @@ export async function exchangeLegacyCredentials(
       ? failure({ kind: 'error', body: { code: error.httpCode, description: withRequestId(error.message, error.requestId) } })
       : failure({ kind: 'errors', body: { code: 400, description: error.message } });
   }
+}
+
+function isTimeout(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }

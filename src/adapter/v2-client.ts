@@ -24,9 +24,11 @@ export function toVaultConfig(vaultID: string, vaultURL: string, caCert: string 
 export class LegacyVault {
   #client: Skyflow | undefined;
   readonly #config: VaultConfig;
+  readonly #timeoutMs: number | undefined;
 
-  constructor(vaultID: string, vaultURL: string, caCert: string | undefined) {
+  constructor(vaultID: string, vaultURL: string, caCert: string | undefined, timeoutMs?: number) {
     this.#config = toVaultConfig(vaultID, vaultURL, caCert);
+    this.#timeoutMs = timeoutMs;
   }
 
   get vaultId(): string {
@@ -34,8 +36,17 @@ export class LegacyVault {
   }
 
   get client(): Skyflow {
-    this.#client ??= new Skyflow({ vaultConfigs: [this.#config], logLevel: LogLevel.OFF });
+    this.#client ??= new Skyflow({
+      vaultConfigs: [this.#config],
+      logLevel: LogLevel.OFF,
+      ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
+    });
     return this.#client;
+  }
+
+  /** Closes the idle keep-alive connections of the v2 client, if one was made. */
+  close(): void {
+    this.#client?.close();
   }
 
   get vault(): VaultClient {

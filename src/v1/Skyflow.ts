@@ -158,6 +158,18 @@ export class Skyflow {
   }
 
   /**
+   * Closes the client's idle keep-alive connections; the client stays usable.
+   * Not in 1.14.3: its requests did not keep connections open, so it needed
+   * no close. The v2 core under the facade does (one keep-alive agent per
+   * client), and without this a short-lived script or a test could only wait
+   * for the server to drop them.
+   */
+  close(): void {
+    this.#vault?.close();
+    this.#connections?.close();
+  }
+
+  /**
    * Shows `listener` the v2 requests and responses behind each legacy call of
    * this client, next to the v1 result (the dual view). They hold the call's
    * data: for development, not for logs. Returns the function that removes it.
@@ -223,11 +235,8 @@ export class Skyflow {
   }
 
   #legacyVault(): LegacyVault {
-    this.#vault ??= new LegacyVault(
-      this.#config.vaultID as string,
-      this.#config.vaultURL as string,
-      bridgeOptions(this.#config.options).caCert,
-    );
+    const options = bridgeOptions(this.#config.options);
+    this.#vault ??= new LegacyVault(this.#config.vaultID as string, this.#config.vaultURL as string, options.caCert, options.timeoutMs);
     return this.#vault;
   }
 }
@@ -268,5 +277,8 @@ function bridgeOptions(options: unknown): BridgeOptions {
   }
   if (value['cacheBearerToken'] === true) result.cacheBearerToken = true;
   if (typeof value['caCert'] === 'string') result.caCert = value['caCert'];
+  // Like the other options, one that cannot work is ignored (1.14.3 ignored `options`).
+  const timeoutMs = value['timeoutMs'];
+  if (typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0) result.timeoutMs = timeoutMs;
   return result;
 }

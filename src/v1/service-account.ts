@@ -13,6 +13,12 @@ import { logError, logInfo, logWarn } from './logging.js';
 export interface BearerTokenOptions {
   roleIDs?: string[];
   ctx?: string;
+  /**
+   * Not in 1.14.3: time allowed for each attempt of the exchange, in
+   * milliseconds; a value that cannot work is ignored, as 1.14.3 ignored
+   * unknown options. @default 60000
+   */
+  timeoutMs?: number;
 }
 
 export interface SignedDataTokensOptions {
@@ -71,7 +77,7 @@ async function bearerToken(credentials: unknown, options: BearerTokenOptions | u
   if (parsed['privateKey'] == null) throw problem('PrivateKeyNotFound');
   const outcome = await exchangeLegacyCredentials(
     { clientID: parsed['clientID'], keyID: parsed['keyID'], tokenURI: parsed['tokenURI'], privateKey: parsed['privateKey'] },
-    { roleIDs: roleIDs as string[] | undefined, ctx: options?.ctx },
+    { roleIDs: roleIDs as string[] | undefined, ctx: options?.ctx, timeoutMs: options?.timeoutMs },
   );
   if (!outcome.ok) throw rejectionOf(outcome.failure);
   logInfo('Generated bearer token successfully');

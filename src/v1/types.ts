@@ -17,6 +17,13 @@ export interface BridgeOptions {
   cacheBearerToken?: boolean;
   /** PEM of a CA to trust for the vault, in addition to the system's. */
   caCert?: string;
+  /**
+   * Time allowed for each HTTP attempt of a vault call, in milliseconds (the
+   * v2 core's `timeoutMs`). 1.14.3 had no timeout and its callers no way to
+   * set one; without this a vault that never answers holds a call for three
+   * attempts of the default. @default 60000
+   */
+  timeoutMs?: number;
 }
 
 export interface ISkyflow {

@@ -14,6 +14,12 @@ import { exchangeForToken, type BearerToken } from './token-exchange.js';
 export interface BearerTokenOptions extends ServiceAccountOptions {
   /** PEM of a CA to trust for the token endpoint, in addition to the system's. */
   caCert?: string;
+  /**
+   * Time allowed for each attempt of the exchange, as a client's `timeoutMs`.
+   * Without a client there is no other way to bound a token endpoint that
+   * does not answer. @default 60000
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -28,14 +34,17 @@ export async function generateBearerToken(
   options: BearerTokenOptions = {},
 ): Promise<BearerToken> {
   if (!isPlainObject(options)) throw validationError('INVALID_BEARER_TOKEN_OPTIONS');
-  const { caCert, ...rest } = options;
+  const { caCert, timeoutMs, ...rest } = options;
   if (caCert !== undefined && typeof caCert !== 'string') throw validationError('INVALID_BEARER_TOKEN_OPTIONS');
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw validationError('INVALID_BEARER_TOKEN_OPTIONS');
+  }
   const checked = serviceAccountOptions(rest);
   let key;
   if (typeof credentials === 'string') key = await loadServiceAccountKey({ path: credentials });
   else if (isPlainObject(credentials)) key = keyFrom(credentials);
   else throw validationError('INVALID_PARSED_CREDENTIALS_STRING', '');
-  const transport = new Transport(resolveClientOptions({}).transport, new Logger(LogLevel.OFF));
+  const transport = new Transport(resolveClientOptions(timeoutMs === undefined ? {} : { timeoutMs }).transport, new Logger(LogLevel.OFF));
   try {
     return await exchangeForToken(transport, key, checked, caCert);
   } finally {

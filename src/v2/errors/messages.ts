@@ -75,7 +75,7 @@ export const messages = {
   INVALID_PRIVATE_KEY: () => invalid('The private key in credentials is not a PEM RSA private key. Verify your private key.'),
   NO_ACCESS_TOKEN: () => invalid('The token endpoint answered without an access token. Verify the token URI.'),
   TOKEN_EXPIRED: () => invalid('Token provided is either invalid or has expired. Specify a valid token.'),
-  INVALID_BEARER_TOKEN_OPTIONS: () => invalid('Invalid bearer token options. Specify an object with roles, context or tokenUri.'),
+  INVALID_BEARER_TOKEN_OPTIONS: () => invalid('Invalid bearer token options. Specify an object with roles, context, tokenUri, caCert or timeoutMs.'),
 
   // requests
   INVALID_REQUEST: (operation) => invalid(`Invalid ${operation} request. Specify the request as an object.`),
