@@ -14,6 +14,7 @@ import { keyFrom, loadServiceAccountKey, parseServiceAccount } from './credentia
 import { exchangeForToken } from './credentials/token-exchange.js';
 import { TokenSource } from './credentials/TokenSource.js';
 import { validationError } from './errors/messages.js';
+import { inputError, readInput } from './errors/read-input.js';
 import { Logger } from './logging/Logger.js';
 import { Transport } from './transport/Transport.js';
 import { VaultClient } from './vault/VaultClient.js';
@@ -56,48 +57,56 @@ export class Skyflow {
   }
 
   constructor(config: SkyflowConfig = {}) {
-    if (typeof config !== 'object' || config === null || Array.isArray(config)) throw validationError('CONFIG_MISSING');
-    const options = resolveClientOptions(config);
-    this.#logger = new Logger(options.logLevel, options.logger);
-    this.#transport = new Transport(options.transport, this.#logger);
-    if (config.skyflowCredentials !== undefined) this.updateSkyflowCredentials(config.skyflowCredentials);
-    const vaultConfigs = config.vaultConfigs === undefined ? [] : config.vaultConfigs;
-    if (!Array.isArray(vaultConfigs)) throw validationError('INVALID_TYPE_FOR_CONFIG', 'vault');
-    for (const vaultConfig of vaultConfigs) this.addVaultConfig(vaultConfig);
-    const connectionConfigs = config.connectionConfigs === undefined ? [] : config.connectionConfigs;
-    if (!Array.isArray(connectionConfigs)) throw validationError('INVALID_TYPE_FOR_CONFIG', 'connection');
-    for (const connectionConfig of connectionConfigs) this.addConnectionConfig(connectionConfig);
-    this.#logger.info(`Skyflow client initialized with ${this.#vaults.size} vault(s) and ${this.#connections.size} connection(s).`);
+    try {
+      if (typeof config !== 'object' || config === null || Array.isArray(config)) throw validationError('CONFIG_MISSING');
+      const options = resolveClientOptions(config);
+      this.#logger = new Logger(options.logLevel, options.logger);
+      this.#transport = new Transport(options.transport, this.#logger);
+      if (config.skyflowCredentials !== undefined) this.updateSkyflowCredentials(config.skyflowCredentials);
+      const vaultConfigs = config.vaultConfigs === undefined ? [] : config.vaultConfigs;
+      if (!Array.isArray(vaultConfigs)) throw validationError('INVALID_TYPE_FOR_CONFIG', 'vault');
+      for (const vaultConfig of vaultConfigs) this.addVaultConfig(vaultConfig);
+      const connectionConfigs = config.connectionConfigs === undefined ? [] : config.connectionConfigs;
+      if (!Array.isArray(connectionConfigs)) throw validationError('INVALID_TYPE_FOR_CONFIG', 'connection');
+      for (const connectionConfig of connectionConfigs) this.addConnectionConfig(connectionConfig);
+      this.#logger.info(`Skyflow client initialized with ${this.#vaults.size} vault(s) and ${this.#connections.size} connection(s).`);
+    } catch (error) {
+      throw inputError(error, 'client config');
+    }
   }
 
   /** The client of a vault; without an id, of the first vault added. */
   vault(vaultId?: string): VaultClient {
-    if (vaultId === undefined) {
-      const first = this.#vaults.values().next().value;
-      if (!first) throw validationError('EMPTY_VAULT_CLIENTS');
-      return first.client;
-    }
-    return this.#entry(vaultId).client;
+    return readInput('vault ID', () => {
+      if (vaultId === undefined) {
+        const first = this.#vaults.values().next().value;
+        if (!first) throw validationError('EMPTY_VAULT_CLIENTS');
+        return first.client;
+      }
+      return this.#entry(vaultId).client;
+    });
   }
 
   addVaultConfig(config: VaultConfig): this {
-    const resolved = resolveVaultConfig(config);
-    if (this.#vaults.has(resolved.vaultId)) throw validationError('VAULT_ID_EXISTS_IN_CONFIG_LIST', resolved.vaultId);
-    const { vaultId } = resolved;
-    // The client looks its vault up by id at every call: a config updated, or
-    // removed and added again, applies to clients handed out before.
-    const client = new VaultClient({
-      vaultId,
-      config: () => this.#entry(vaultId).config,
-      auth: () => {
-        const entry = this.#entry(vaultId);
-        return { credentials: this.#credentialsOf(entry.config), tokens: entry.tokens };
-      },
-      transport: this.#transport,
-      logger: this.#logger,
+    return readInput('vault config', () => {
+      const resolved = resolveVaultConfig(config);
+      if (this.#vaults.has(resolved.vaultId)) throw validationError('VAULT_ID_EXISTS_IN_CONFIG_LIST', resolved.vaultId);
+      const { vaultId } = resolved;
+      // The client looks its vault up by id at every call: a config updated, or
+      // removed and added again, applies to clients handed out before.
+      const client = new VaultClient({
+        vaultId,
+        config: () => this.#entry(vaultId).config,
+        auth: () => {
+          const entry = this.#entry(vaultId);
+          return { credentials: this.#credentialsOf(entry.config), tokens: entry.tokens };
+        },
+        transport: this.#transport,
+        logger: this.#logger,
+      });
+      this.#vaults.set(vaultId, { config: resolved, tokens: this.#tokenSource(resolved.caCert, vaultId), client });
+      return this;
     });
-    this.#vaults.set(vaultId, { config: resolved, tokens: this.#tokenSource(resolved.caCert, vaultId), client });
-    return this;
   }
 
   /**
@@ -106,30 +115,36 @@ export class Skyflow {
    * `clusterId` and `env`.
    */
   updateVaultConfig(config: Partial<VaultConfig> & { vaultId: string }): this {
-    const vaultId = vaultIdOf(config);
-    const entry = this.#entry(vaultId);
-    if (typeof config !== 'object' || config === null) throw validationError('EMPTY_VAULT_CONFIG');
-    const merged: Record<string, unknown> = { ...entry.config.source };
-    if (config.baseUrl !== undefined) {
-      delete merged['clusterId'];
-      delete merged['env'];
-    } else if (config.clusterId !== undefined || config.env !== undefined) {
-      delete merged['baseUrl'];
-    }
-    entry.config = resolveVaultConfig({ ...merged, ...config });
-    entry.tokens = this.#tokenSource(entry.config.caCert, vaultId);
-    return this;
+    return readInput('vault config', () => {
+      const vaultId = vaultIdOf(config);
+      const entry = this.#entry(vaultId);
+      if (typeof config !== 'object' || config === null) throw validationError('EMPTY_VAULT_CONFIG');
+      const merged: Record<string, unknown> = { ...entry.config.source };
+      if (config.baseUrl !== undefined) {
+        delete merged['clusterId'];
+        delete merged['env'];
+      } else if (config.clusterId !== undefined || config.env !== undefined) {
+        delete merged['baseUrl'];
+      }
+      entry.config = resolveVaultConfig({ ...merged, ...config });
+      entry.tokens = this.#tokenSource(entry.config.caCert, vaultId);
+      return this;
+    });
   }
 
   removeVaultConfig(vaultId: string): this {
-    this.#entry(vaultIdOf({ vaultId }));
-    this.#vaults.delete(vaultId);
-    return this;
+    return readInput('vault ID', () => {
+      this.#entry(vaultIdOf({ vaultId }));
+      this.#vaults.delete(vaultId);
+      return this;
+    });
   }
 
   /** The vault config as it was given (a deep copy: changing it changes nothing here). */
   getVaultConfig(vaultId: string): VaultConfig {
-    return JSON.parse(JSON.stringify(this.#entry(vaultIdOf({ vaultId })).config.source)) as VaultConfig;
+    return readInput('vault ID', () => {
+      return JSON.parse(JSON.stringify(this.#entry(vaultIdOf({ vaultId })).config.source)) as VaultConfig;
+    });
   }
 
   /** Credentials for every vault without its own. */
@@ -138,10 +153,12 @@ export class Skyflow {
   }
 
   updateSkyflowCredentials(credentials: Credentials): this {
-    this.#credentials = { given: credentials, resolved: resolveCredentials(credentials) };
-    for (const [id, entry] of this.#vaults) entry.tokens = this.#tokenSource(entry.config.caCert, id);
-    for (const [id, entry] of this.#connections) entry.tokens = this.#tokenSource(entry.config.caCert, id, 'connection');
-    return this;
+    return readInput('credentials', () => {
+      this.#credentials = { given: credentials, resolved: resolveCredentials(credentials) };
+      for (const [id, entry] of this.#vaults) entry.tokens = this.#tokenSource(entry.config.caCert, id);
+      for (const [id, entry] of this.#connections) entry.tokens = this.#tokenSource(entry.config.caCert, id, 'connection');
+      return this;
+    });
   }
 
   getSkyflowCredentials(): Credentials | undefined {
@@ -150,58 +167,70 @@ export class Skyflow {
 
   /** The client of a connection; without an id, of the first connection added. */
   connection(connectionId?: string): ConnectionClient {
-    if (connectionId === undefined) {
-      const first = this.#connections.values().next().value;
-      if (!first) throw validationError('EMPTY_CONNECTION_CLIENTS');
-      return first.client;
-    }
-    return this.#connectionEntry(connectionId).client;
+    return readInput('connection ID', () => {
+      if (connectionId === undefined) {
+        const first = this.#connections.values().next().value;
+        if (!first) throw validationError('EMPTY_CONNECTION_CLIENTS');
+        return first.client;
+      }
+      return this.#connectionEntry(connectionId).client;
+    });
   }
 
   addConnectionConfig(config: ConnectionConfig): this {
-    const resolved = resolveConnectionConfig(config);
-    const { connectionId } = resolved;
-    if (this.#connections.has(connectionId)) throw validationError('CONNECTION_ID_EXISTS_IN_CONFIG_LIST', connectionId);
-    const client = new ConnectionClient({
-      connectionId,
-      config: () => this.#connectionEntry(connectionId).config,
-      auth: () => {
-        const entry = this.#connectionEntry(connectionId);
-        return { credentials: this.#credentialsOf(entry.config), tokens: entry.tokens };
-      },
-      transport: this.#transport,
-      logger: this.#logger,
+    return readInput('connection config', () => {
+      const resolved = resolveConnectionConfig(config);
+      const { connectionId } = resolved;
+      if (this.#connections.has(connectionId)) throw validationError('CONNECTION_ID_EXISTS_IN_CONFIG_LIST', connectionId);
+      const client = new ConnectionClient({
+        connectionId,
+        config: () => this.#connectionEntry(connectionId).config,
+        auth: () => {
+          const entry = this.#connectionEntry(connectionId);
+          return { credentials: this.#credentialsOf(entry.config), tokens: entry.tokens };
+        },
+        transport: this.#transport,
+        logger: this.#logger,
+      });
+      this.#connections.set(connectionId, {
+        config: resolved,
+        tokens: this.#tokenSource(resolved.caCert, connectionId, 'connection'),
+        client,
+      });
+      return this;
     });
-    this.#connections.set(connectionId, {
-      config: resolved,
-      tokens: this.#tokenSource(resolved.caCert, connectionId, 'connection'),
-      client,
-    });
-    return this;
   }
 
   /** Changes some settings of a connection; its cached token is dropped. */
   updateConnectionConfig(config: Partial<ConnectionConfig> & { connectionId: string }): this {
-    const connectionId = connectionIdOf(config);
-    const entry = this.#connectionEntry(connectionId);
-    entry.config = resolveConnectionConfig({ ...entry.config.source, ...config });
-    entry.tokens = this.#tokenSource(entry.config.caCert, connectionId, 'connection');
-    return this;
+    return readInput('connection config', () => {
+      const connectionId = connectionIdOf(config);
+      const entry = this.#connectionEntry(connectionId);
+      entry.config = resolveConnectionConfig({ ...entry.config.source, ...config });
+      entry.tokens = this.#tokenSource(entry.config.caCert, connectionId, 'connection');
+      return this;
+    });
   }
 
   removeConnectionConfig(connectionId: string): this {
-    this.#connectionEntry(connectionIdOf({ connectionId }));
-    this.#connections.delete(connectionId);
-    return this;
+    return readInput('connection ID', () => {
+      this.#connectionEntry(connectionIdOf({ connectionId }));
+      this.#connections.delete(connectionId);
+      return this;
+    });
   }
 
   getConnectionConfig(connectionId: string): ConnectionConfig {
-    return JSON.parse(JSON.stringify(this.#connectionEntry(connectionIdOf({ connectionId })).config.source)) as ConnectionConfig;
+    return readInput('connection ID', () => {
+      return JSON.parse(JSON.stringify(this.#connectionEntry(connectionIdOf({ connectionId })).config.source)) as ConnectionConfig;
+    });
   }
 
   setLogLevel(level: LogLevel): this {
-    this.#logger.level = resolveLogLevel(level);
-    return this;
+    return readInput('log level', () => {
+      this.#logger.level = resolveLogLevel(level);
+      return this;
+    });
   }
 
   getLogLevel(): LogLevel {

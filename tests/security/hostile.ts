@@ -22,31 +22,37 @@ const trap = (): never => {
   throw new TrapError();
 };
 
+// fast-check looks at every value it generates for this symbol (its clone
+// method); the proxies answer that one question and throw on any other.
+const CLONE_METHOD = Symbol.for('fast-check/cloneMethod');
+
 /**
- * A proxy of `target` that throws on every access: reading, listing, testing,
- * describing, writing. `typeof` and `Array.isArray` still see the target, so
- * the proxy passes the first type checks and fails on the first read.
+ * A proxy of `target` that throws `fail()` on every access: reading, listing,
+ * testing, describing, writing. `typeof` and `Array.isArray` still see the
+ * target, so the proxy passes the first type checks and fails on the first read.
  */
-export function throwingProxy<T extends object>(target: T): T {
+export function throwingProxy<T extends object>(target: T, fail: () => never = trap): T {
   return new Proxy(target, {
-    get: trap,
-    has: trap,
-    ownKeys: trap,
-    getOwnPropertyDescriptor: trap,
-    getPrototypeOf: trap,
-    set: trap,
-    defineProperty: trap,
-    deleteProperty: trap,
-    isExtensible: trap,
-    preventExtensions: trap,
+    get: (_, key) => (key === CLONE_METHOD ? undefined : fail()),
+    has: (_, key) => (key === CLONE_METHOD ? false : fail()),
+    ownKeys: fail,
+    getOwnPropertyDescriptor: fail,
+    getPrototypeOf: fail,
+    set: fail,
+    defineProperty: fail,
+    deleteProperty: fail,
+    isExtensible: fail,
+    preventExtensions: fail,
+    apply: fail,
+    construct: fail,
   });
 }
 
-/** A revoked proxy: every operation on it throws a TypeError, even `Array.isArray`. */
+/** Stands in for a revoked proxy (a real one would fail fast-check's own look): every operation throws its TypeError. */
 export function revokedProxy(): object {
-  const { proxy, revoke } = Proxy.revocable({}, {});
-  revoke();
-  return proxy;
+  return throwingProxy({}, () => {
+    throw new TypeError("Cannot perform 'get' on a proxy that has been revoked");
+  });
 }
 
 /** An object whose `key` is an enumerable getter that throws. */

@@ -1,6 +1,8 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { RequestMethod } from '../enums.js';
 import { validationError } from '../errors/messages.js';
-import { initObject, isPlainObject, optionalEnum } from '../vault/requests/checks.js';
+import { initObject, isPlainObject, isWellFormed, optionalEnum } from '../vault/requests/checks.js';
+import { inputError, readInput } from '../errors/read-input.js';
 
 type QueryValue = string | number | boolean;
 
@@ -32,27 +34,46 @@ export class InvokeConnectionRequest {
   readonly queryParams: Readonly<Record<string, QueryValue | readonly QueryValue[]>>;
 
   constructor(init: InvokeConnectionRequestInit) {
-    const value = initObject(init, 'invoke connection');
-    const method = optionalEnum(RequestMethod, value['method'], () => validationError('INVALID_METHOD_NAME'));
-    if (method === undefined) throw validationError('INVALID_METHOD_NAME');
-    this.method = method;
-    this.headers = stringMap(value['headers'], 'INVALID_HEADERS');
-    this.pathParams = stringMap(value['pathParams'], 'INVALID_PATH_PARAMS');
-    this.queryParams = queryMap(value['queryParams']);
-    const body = value['body'];
-    if (body !== undefined && !isPlainObject(body) && typeof body !== 'string') throw validationError('INVALID_BODY');
-    this.body = isPlainObject(body) ? Object.freeze(JSON.parse(JSON.stringify(body)) as Record<string, unknown>) : body;
+    try {
+      const value = initObject(init, 'invoke connection');
+      const method = optionalEnum(RequestMethod, value['method'], () => validationError('INVALID_METHOD_NAME'));
+      if (method === undefined) throw validationError('INVALID_METHOD_NAME');
+      this.method = method;
+      this.headers = headerMap(value['headers']);
+      this.pathParams = stringMap(value['pathParams'], 'INVALID_PATH_PARAMS');
+      this.queryParams = queryMap(value['queryParams']);
+      const body = value['body'];
+      if (body !== undefined && !isPlainObject(body) && typeof body !== 'string') throw validationError('INVALID_BODY');
+      this.body = isPlainObject(body) ? jsonCopy(body) : body;
+    } catch (error) {
+      throw inputError(error, 'invoke connection request');
+    }
     Object.freeze(this);
   }
 
   static from(request: InvokeConnectionRequest | InvokeConnectionRequestInit): InvokeConnectionRequest {
-    return request instanceof InvokeConnectionRequest ? request : new InvokeConnectionRequest(request);
+    return readInput('invoke connection request', () => (request instanceof InvokeConnectionRequest ? request : new InvokeConnectionRequest(request)));
   }
+}
+
+/** Headers Node can send: names that are HTTP tokens, values without control characters or code points past U+00FF. */
+function headerMap(value: unknown): Readonly<Record<string, string>> {
+  const headers = stringMap(value, 'INVALID_HEADERS');
+  try {
+    for (const [name, item] of Object.entries(headers)) {
+      validateHeaderName(name);
+      validateHeaderValue(name, item);
+    }
+  } catch {
+    throw validationError('INVALID_HEADERS');
+  }
+  return headers;
 }
 
 function stringMap(value: unknown, invalid: 'INVALID_HEADERS' | 'INVALID_PATH_PARAMS'): Readonly<Record<string, string>> {
   if (value === undefined) return Object.freeze({});
-  if (!isPlainObject(value) || !Object.values(value).every((item) => typeof item === 'string')) throw validationError(invalid);
+  const valid = (item: unknown) => typeof item === 'string' && isWellFormed(item);
+  if (!isPlainObject(value) || !Object.values(value).every(valid)) throw validationError(invalid);
   return Object.freeze({ ...(value as Record<string, string>) });
 }
 
@@ -67,4 +88,15 @@ function queryMap(value: unknown): Readonly<Record<string, QueryValue | readonly
   return Object.freeze(
     Object.fromEntries(Object.entries(value).map(([key, item]) => [key, Array.isArray(item) ? Object.freeze([...item]) : item])),
   ) as Readonly<Record<string, QueryValue | readonly QueryValue[]>>;
+}
+
+/** A JSON copy of the body, which is how it will be sent: a body JSON cannot hold (a cycle, a BigInt) is refused here. */
+function jsonCopy(body: Record<string, unknown>): Readonly<Record<string, unknown>> {
+  let copy: unknown;
+  try {
+    copy = JSON.parse(JSON.stringify(body));
+  } catch {
+    throw validationError('INVALID_BODY');
+  }
+  return Object.freeze(copy as Record<string, unknown>);
 }

@@ -3,6 +3,7 @@ import { LogLevel } from '../enums.js';
 import type { ServiceAccountOptions } from '../config/types.js';
 import { resolveClientOptions } from '../config/resolve-config.js';
 import { validationError } from '../errors/messages.js';
+import { inputError } from '../errors/read-input.js';
 import { Logger } from '../logging/Logger.js';
 import { Transport } from '../transport/Transport.js';
 import { isPlainObject } from '../vault/requests/checks.js';
@@ -33,6 +34,14 @@ export async function generateBearerToken(
   credentials: string | object,
   options: BearerTokenOptions = {},
 ): Promise<BearerToken> {
+  try {
+    return await exchangeCredentials(credentials, options);
+  } catch (error) {
+    throw inputError(error, 'credentials or bearer token options');
+  }
+}
+
+async function exchangeCredentials(credentials: unknown, options: BearerTokenOptions): Promise<BearerToken> {
   if (!isPlainObject(options)) throw validationError('INVALID_BEARER_TOKEN_OPTIONS');
   const { caCert, timeoutMs, ...rest } = options;
   if (caCert !== undefined && typeof caCert !== 'string') throw validationError('INVALID_BEARER_TOKEN_OPTIONS');

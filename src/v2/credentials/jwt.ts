@@ -36,5 +36,7 @@ export function isExpired(token: string, now: number = Date.now()): boolean {
   if (!claims) return true;
   if (claims.exp === undefined) return false;
   // An `exp` that is not a number cannot be checked: the token is not usable.
-  return typeof claims.exp !== 'number' || !Number.isFinite(claims.exp) || claims.exp * 1000 <= now;
+  // A `now` that is not a time is ignored, as if none were given.
+  const at = typeof now === 'number' && !Number.isNaN(now) ? now : Date.now();
+  return typeof claims.exp !== 'number' || !Number.isFinite(claims.exp) || claims.exp * 1000 <= at;
 }

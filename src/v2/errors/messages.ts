@@ -47,7 +47,7 @@ export const messages = {
   INVALID_PATH_PARAMS: () => invalid('Invalid path params. Specify pathParams as an object of strings.'),
   INVALID_QUERY_PARAMS: () => invalid('Invalid query params. Specify queryParams as an object of strings, numbers, booleans or arrays of them.'),
   INVALID_HEADERS: () => invalid('Invalid headers. Specify headers as an object of strings.'),
-  INVALID_BODY: () => invalid('Invalid body. Specify body as an object, or as a string with a content-type header.'),
+  INVALID_BODY: () => invalid('Invalid body. Specify body as an object JSON can hold (no cycles, no BigInt), or as a string with a content-type header.'),
 
   // credentials
   EMPTY_CREDENTIALS: (where) => invalid(`Invalid credentials. Credentials must not be empty${where}.`),
@@ -150,6 +150,8 @@ export const messages = {
   INVALID_QUERY: () => invalid('Invalid query. Specify a valid query as string.'),
   INVALID_QUERY_COMMAND: () => invalid('Invalid query. Only SELECT queries are supported. Specify a SELECT statement.'),
   INVALID_CALL_OPTIONS: () => invalid('Invalid call options. Specify { signal?: AbortSignal, timeoutMs?: positive number }.'),
+  UNREADABLE_INPUT: (subject) =>
+    invalid(`Invalid ${subject}. Reading it threw (a getter, a proxy or a conversion of the caller's); specify plain values.`),
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

@@ -4,6 +4,7 @@
 import type { ResolvedCredentials } from '../credentials/resolve-credentials.js';
 import type { TokenSource } from '../credentials/TokenSource.js';
 import { validationError } from '../errors/messages.js';
+import { readInput } from '../errors/read-input.js';
 import { isSkyflowError } from '../errors/SkyflowError.js';
 import type { Logger } from '../logging/Logger.js';
 import type { Transport, TransportRequest, TransportResponse } from './Transport.js';
@@ -37,7 +38,7 @@ export async function sendAuthorized<T>(
   request: Omit<TransportRequest, 'bearer' | 'signal' | 'timeoutMs'>,
   options: CallOptions | undefined,
 ): Promise<TransportResponse<T>> {
-  const { bearerToken, ...call } = checkCallOptions(options);
+  const { bearerToken, ...call } = readInput('call options', () => checkCallOptions(options));
   const { logger, transport } = target;
   logger.info(`${request.operation} request to ${target.label}.`);
   try {

@@ -2,6 +2,7 @@ import { TokenMode } from '../../enums.js';
 import { validationError } from '../../errors/messages.js';
 import { frozenList, initObject, isPlainObject, optionalBoolean, tableName } from './checks.js';
 import { fieldsAt, recordTokens, tokenModeOf, upsertColumn } from './InsertRequest.js';
+import { inputError, readInput } from '../../errors/read-input.js';
 
 /** One record of a batch insert: its table, fields, and optionally tokens and an upsert column. */
 export interface BatchInsertRecord {
@@ -41,16 +42,20 @@ export class BatchInsertRequest {
   readonly tokenMode: TokenMode;
 
   constructor(init: BatchInsertRequestInit) {
-    const value = initObject(init, 'batch insert');
-    this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
-    this.continueOnError = optionalBoolean(value['continueOnError'], 'continueOnError') ?? false;
-    this.tokenMode = tokenModeOf(value['tokenMode']);
-    this.records = batchRecords(value['records'], this.tokenMode);
+    try {
+      const value = initObject(init, 'batch insert');
+      this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
+      this.continueOnError = optionalBoolean(value['continueOnError'], 'continueOnError') ?? false;
+      this.tokenMode = tokenModeOf(value['tokenMode']);
+      this.records = batchRecords(value['records'], this.tokenMode);
+    } catch (error) {
+      throw inputError(error, 'batch insert request');
+    }
     Object.freeze(this);
   }
 
   static from(request: BatchInsertRequest | BatchInsertRequestInit): BatchInsertRequest {
-    return request instanceof BatchInsertRequest ? request : new BatchInsertRequest(request);
+    return readInput('batch insert request', () => (request instanceof BatchInsertRequest ? request : new BatchInsertRequest(request)));
   }
 }
 

@@ -1,4 +1,5 @@
 import { initObject, stringList, tableName } from './checks.js';
+import { inputError, readInput } from '../../errors/read-input.js';
 
 /** What a delete is made of. */
 export interface DeleteRequestInit {
@@ -18,18 +19,22 @@ export class DeleteRequest {
   readonly ids: readonly string[];
 
   constructor(init: DeleteRequestInit) {
-    const value = initObject(init, 'delete');
-    this.table = tableName(value['table']);
-    this.ids = stringList(value['ids'], {
-      empty: 'EMPTY_DELETE_IDS',
-      invalid: 'INVALID_DELETE_IDS_INPUT',
-      emptyItem: 'EMPTY_ID_IN_DELETE',
-      invalidItem: 'INVALID_ID_IN_DELETE',
-    });
+    try {
+      const value = initObject(init, 'delete');
+      this.table = tableName(value['table']);
+      this.ids = stringList(value['ids'], {
+        empty: 'EMPTY_DELETE_IDS',
+        invalid: 'INVALID_DELETE_IDS_INPUT',
+        emptyItem: 'EMPTY_ID_IN_DELETE',
+        invalidItem: 'INVALID_ID_IN_DELETE',
+      });
+    } catch (error) {
+      throw inputError(error, 'delete request');
+    }
     Object.freeze(this);
   }
 
   static from(request: DeleteRequest | DeleteRequestInit): DeleteRequest {
-    return request instanceof DeleteRequest ? request : new DeleteRequest(request);
+    return readInput('delete request', () => (request instanceof DeleteRequest ? request : new DeleteRequest(request)));
   }
 }

@@ -1,6 +1,7 @@
 import { RedactionType } from '../../enums.js';
 import { validationError } from '../../errors/messages.js';
 import { frozenList, initObject, isPlainObject, optionalBoolean, optionalEnum } from './checks.js';
+import { inputError, readInput } from '../../errors/read-input.js';
 
 /** A token to detokenize, and how to reveal its value. */
 export interface DetokenizeData {
@@ -32,27 +33,31 @@ export class DetokenizeRequest {
   readonly downloadUrl: boolean | undefined;
 
   constructor(init: DetokenizeRequestInit) {
-    const value = initObject(init, 'detokenize');
-    const tokens = value['tokens'];
-    if (tokens === undefined || tokens === null) throw validationError('EMPTY_TOKENS_IN_DETOKENIZE');
-    if (!Array.isArray(tokens)) throw validationError('INVALID_TOKENS_TYPE_IN_DETOKENIZE');
-    if (tokens.length === 0) throw validationError('EMPTY_TOKENS_IN_DETOKENIZE');
-    this.tokens = frozenList(tokens, (item, index) => {
-      if (!isPlainObject(item)) throw validationError('INVALID_TOKEN_DATA_IN_DETOKENIZE', String(index));
-      const token = item['token'];
-      if (token === undefined || token === null || token === '') throw validationError('EMPTY_TOKEN_IN_DETOKENIZE', String(index));
-      if (typeof token !== 'string') throw validationError('INVALID_TOKEN_IN_DETOKENIZE', String(index));
-      const redactionType =
-        optionalEnum(RedactionType, item['redactionType'], () => validationError('INVALID_REDACTION_TYPE')) ??
-        RedactionType.DEFAULT;
-      return Object.freeze({ token, redactionType });
-    });
-    this.continueOnError = optionalBoolean(value['continueOnError'], 'continueOnError') ?? false;
-    this.downloadUrl = optionalBoolean(value['downloadUrl'], 'downloadUrl');
+    try {
+      const value = initObject(init, 'detokenize');
+      const tokens = value['tokens'];
+      if (tokens === undefined || tokens === null) throw validationError('EMPTY_TOKENS_IN_DETOKENIZE');
+      if (!Array.isArray(tokens)) throw validationError('INVALID_TOKENS_TYPE_IN_DETOKENIZE');
+      if (tokens.length === 0) throw validationError('EMPTY_TOKENS_IN_DETOKENIZE');
+      this.tokens = frozenList(tokens, (item, index) => {
+        if (!isPlainObject(item)) throw validationError('INVALID_TOKEN_DATA_IN_DETOKENIZE', String(index));
+        const token = item['token'];
+        if (token === undefined || token === null || token === '') throw validationError('EMPTY_TOKEN_IN_DETOKENIZE', String(index));
+        if (typeof token !== 'string') throw validationError('INVALID_TOKEN_IN_DETOKENIZE', String(index));
+        const redactionType =
+          optionalEnum(RedactionType, item['redactionType'], () => validationError('INVALID_REDACTION_TYPE')) ??
+          RedactionType.DEFAULT;
+        return Object.freeze({ token, redactionType });
+      });
+      this.continueOnError = optionalBoolean(value['continueOnError'], 'continueOnError') ?? false;
+      this.downloadUrl = optionalBoolean(value['downloadUrl'], 'downloadUrl');
+    } catch (error) {
+      throw inputError(error, 'detokenize request');
+    }
     Object.freeze(this);
   }
 
   static from(request: DetokenizeRequest | DetokenizeRequestInit): DetokenizeRequest {
-    return request instanceof DetokenizeRequest ? request : new DetokenizeRequest(request);
+    return readInput('detokenize request', () => (request instanceof DetokenizeRequest ? request : new DetokenizeRequest(request)));
   }
 }

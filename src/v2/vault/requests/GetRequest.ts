@@ -1,6 +1,7 @@
 import { OrderBy, RedactionType } from '../../enums.js';
 import { typeName, validationError } from '../../errors/messages.js';
 import { frozenList, initObject, optionalBoolean, optionalEnum, stringList, tableName } from './checks.js';
+import { inputError, readInput } from '../../errors/read-input.js';
 
 /** What a get is made of: ids, or a unique column and its values, or neither (a page of records). */
 export interface GetRequestInit {
@@ -45,46 +46,50 @@ export class GetRequest {
   readonly downloadUrl: boolean | undefined;
 
   constructor(init: GetRequestInit) {
-    const value = initObject(init, 'get');
-    this.table = tableName(value['table']);
-    this.ids =
-      value['ids'] === undefined
-        ? undefined
-        : stringList(value['ids'], {
-            empty: 'EMPTY_IDS_IN_GET',
-            invalid: 'INVALID_TYPE_OF_IDS',
-            emptyItem: 'EMPTY_ID_IN_GET',
-            invalidItem: 'INVALID_ID_IN_GET',
-          });
-    this.columnName = columnName(value['columnName']);
-    this.columnValues =
-      value['columnValues'] === undefined
-        ? undefined
-        : stringList(value['columnValues'], {
-            empty: 'EMPTY_COLUMN_VALUES',
-            invalid: 'INVALID_COLUMN_VALUES',
-            emptyItem: 'EMPTY_COLUMN_VALUE',
-            invalidItem: 'INVALID_COLUMN_VALUE',
-          });
-    if (this.columnName !== undefined && this.columnValues === undefined) throw validationError('MISSING_COLUMN_VALUES');
-    if (this.columnName === undefined && this.columnValues !== undefined) throw validationError('MISSING_COLUMN_NAME');
-    if (this.ids !== undefined && this.columnName !== undefined) throw validationError('BOTH_IDS_AND_COLUMN_DETAILS_SPECIFIED');
+    try {
+      const value = initObject(init, 'get');
+      this.table = tableName(value['table']);
+      this.ids =
+        value['ids'] === undefined
+          ? undefined
+          : stringList(value['ids'], {
+              empty: 'EMPTY_IDS_IN_GET',
+              invalid: 'INVALID_TYPE_OF_IDS',
+              emptyItem: 'EMPTY_ID_IN_GET',
+              invalidItem: 'INVALID_ID_IN_GET',
+            });
+      this.columnName = columnName(value['columnName']);
+      this.columnValues =
+        value['columnValues'] === undefined
+          ? undefined
+          : stringList(value['columnValues'], {
+              empty: 'EMPTY_COLUMN_VALUES',
+              invalid: 'INVALID_COLUMN_VALUES',
+              emptyItem: 'EMPTY_COLUMN_VALUE',
+              invalidItem: 'INVALID_COLUMN_VALUE',
+            });
+      if (this.columnName !== undefined && this.columnValues === undefined) throw validationError('MISSING_COLUMN_VALUES');
+      if (this.columnName === undefined && this.columnValues !== undefined) throw validationError('MISSING_COLUMN_NAME');
+      if (this.ids !== undefined && this.columnName !== undefined) throw validationError('BOTH_IDS_AND_COLUMN_DETAILS_SPECIFIED');
 
-    this.redactionType = optionalEnum(RedactionType, value['redactionType'], () => validationError('INVALID_REDACTION_TYPE'));
-    this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
-    if (this.returnTokens && this.ids === undefined) throw validationError('TOKENS_GET_COLUMN_NOT_SUPPORTED');
-    if (this.returnTokens && this.redactionType !== undefined) throw validationError('REDACTION_WITH_TOKENS_NOT_SUPPORTED');
+      this.redactionType = optionalEnum(RedactionType, value['redactionType'], () => validationError('INVALID_REDACTION_TYPE'));
+      this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
+      if (this.returnTokens && this.ids === undefined) throw validationError('TOKENS_GET_COLUMN_NOT_SUPPORTED');
+      if (this.returnTokens && this.redactionType !== undefined) throw validationError('REDACTION_WITH_TOKENS_NOT_SUPPORTED');
 
-    this.fields = fieldList(value['fields']);
-    this.offset = integer(value['offset'], 0, () => validationError('INVALID_OFFSET'));
-    this.limit = integer(value['limit'], 1, () => validationError('INVALID_LIMIT'));
-    this.orderBy = optionalEnum(OrderBy, value['orderBy'], () => validationError('INVALID_ORDER_BY'));
-    this.downloadUrl = optionalBoolean(value['downloadUrl'], 'downloadUrl');
+      this.fields = fieldList(value['fields']);
+      this.offset = integer(value['offset'], 0, () => validationError('INVALID_OFFSET'));
+      this.limit = integer(value['limit'], 1, () => validationError('INVALID_LIMIT'));
+      this.orderBy = optionalEnum(OrderBy, value['orderBy'], () => validationError('INVALID_ORDER_BY'));
+      this.downloadUrl = optionalBoolean(value['downloadUrl'], 'downloadUrl');
+    } catch (error) {
+      throw inputError(error, 'get request');
+    }
     Object.freeze(this);
   }
 
   static from(request: GetRequest | GetRequestInit): GetRequest {
-    return request instanceof GetRequest ? request : new GetRequest(request);
+    return readInput('get request', () => (request instanceof GetRequest ? request : new GetRequest(request)));
   }
 }
 

@@ -2,6 +2,7 @@ import { TokenMode } from '../../enums.js';
 import { typeName, validationError } from '../../errors/messages.js';
 import { plainCopy } from '../plain-copy.js';
 import { frozenList, initObject, isPlainObject, optionalBoolean, optionalEnum, tableName, tokenMap } from './checks.js';
+import { inputError, readInput } from '../../errors/read-input.js';
 
 /** What an insert into one table is made of. */
 export interface InsertRequestInit {
@@ -41,23 +42,27 @@ export class InsertRequest {
   readonly homogeneous: boolean;
 
   constructor(init: InsertRequestInit) {
-    const value = initObject(init, 'insert');
-    this.table = tableName(value['table']);
-    this.values = records(value['values']);
-    this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
-    this.continueOnError = optionalBoolean(value['continueOnError'], 'continueOnError') ?? false;
-    this.homogeneous = optionalBoolean(value['homogeneous'], 'homogeneous') ?? false;
-    this.upsert = upsertColumn(value['upsert']);
-    if (this.upsert !== undefined && this.homogeneous) throw validationError('HOMOGENEOUS_NOT_SUPPORTED_WITH_UPSERT');
-    if (this.continueOnError && this.homogeneous) throw validationError('HOMOGENEOUS_NOT_SUPPORTED_WITH_CONTINUE_ON_ERROR');
-    this.tokenMode = tokenModeOf(value['tokenMode']);
-    this.tokens = insertTokens(value['tokens'], this.tokenMode, this.values);
+    try {
+      const value = initObject(init, 'insert');
+      this.table = tableName(value['table']);
+      this.values = records(value['values']);
+      this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
+      this.continueOnError = optionalBoolean(value['continueOnError'], 'continueOnError') ?? false;
+      this.homogeneous = optionalBoolean(value['homogeneous'], 'homogeneous') ?? false;
+      this.upsert = upsertColumn(value['upsert']);
+      if (this.upsert !== undefined && this.homogeneous) throw validationError('HOMOGENEOUS_NOT_SUPPORTED_WITH_UPSERT');
+      if (this.continueOnError && this.homogeneous) throw validationError('HOMOGENEOUS_NOT_SUPPORTED_WITH_CONTINUE_ON_ERROR');
+      this.tokenMode = tokenModeOf(value['tokenMode']);
+      this.tokens = insertTokens(value['tokens'], this.tokenMode, this.values);
+    } catch (error) {
+      throw inputError(error, 'insert request');
+    }
     Object.freeze(this);
   }
 
   /** The request itself, or a new one from its init object. */
   static from(request: InsertRequest | InsertRequestInit): InsertRequest {
-    return request instanceof InsertRequest ? request : new InsertRequest(request);
+    return readInput('insert request', () => (request instanceof InsertRequest ? request : new InsertRequest(request)));
   }
 }
 

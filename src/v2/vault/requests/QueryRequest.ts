@@ -1,5 +1,6 @@
 import { validationError } from '../../errors/messages.js';
 import { initObject } from './checks.js';
+import { inputError, readInput } from '../../errors/read-input.js';
 
 export interface QueryRequestInit {
   /** One SELECT statement over the vault's tables. */
@@ -16,17 +17,21 @@ export class QueryRequest {
   readonly query: string;
 
   constructor(init: QueryRequestInit) {
-    const value = initObject(init, 'query');
-    const query = value['query'];
-    if (query === undefined || query === null) throw validationError('EMPTY_QUERY');
-    if (typeof query !== 'string') throw validationError('INVALID_QUERY');
-    if (query.trim() === '') throw validationError('EMPTY_QUERY');
-    if (!/^\s*select\b/i.test(query)) throw validationError('INVALID_QUERY_COMMAND');
-    this.query = query;
+    try {
+      const value = initObject(init, 'query');
+      const query = value['query'];
+      if (query === undefined || query === null) throw validationError('EMPTY_QUERY');
+      if (typeof query !== 'string') throw validationError('INVALID_QUERY');
+      if (query.trim() === '') throw validationError('EMPTY_QUERY');
+      if (!/^\s*select\b/i.test(query)) throw validationError('INVALID_QUERY_COMMAND');
+      this.query = query;
+    } catch (error) {
+      throw inputError(error, 'query request');
+    }
     Object.freeze(this);
   }
 
   static from(request: QueryRequest | QueryRequestInit): QueryRequest {
-    return request instanceof QueryRequest ? request : new QueryRequest(request);
+    return readInput('query request', () => (request instanceof QueryRequest ? request : new QueryRequest(request)));
   }
 }

@@ -1,5 +1,6 @@
 import { validationError } from '../../errors/messages.js';
 import { frozenList, initObject, isPlainObject } from './checks.js';
+import { inputError, readInput } from '../../errors/read-input.js';
 
 /** A value and the column group whose token is wanted. */
 export interface TokenizeData {
@@ -21,28 +22,32 @@ export class TokenizeRequest {
   readonly values: ReadonlyArray<Readonly<TokenizeData>>;
 
   constructor(init: TokenizeRequestInit) {
-    const value = initObject(init, 'tokenize');
-    const values = value['values'];
-    if (values === undefined || values === null) throw validationError('EMPTY_VALUES_IN_TOKENIZE');
-    if (!Array.isArray(values)) throw validationError('INVALID_VALUES_TYPE_IN_TOKENIZE');
-    if (values.length === 0) throw validationError('EMPTY_VALUES_IN_TOKENIZE');
-    this.values = frozenList(values, (item, index) => {
-      if (!isPlainObject(item)) throw validationError('INVALID_DATA_IN_TOKENIZE', String(index));
-      const data = item['value'];
-      if (data === undefined || data === null || data === '') throw validationError('EMPTY_VALUE_IN_TOKENIZE', String(index));
-      const scalar = typeof data === 'string' || typeof data === 'boolean' || (typeof data === 'number' && Number.isFinite(data));
-      if (!scalar) throw validationError('INVALID_VALUE_IN_TOKENIZE', String(index));
-      const group = item['columnGroup'];
-      if (group === undefined || group === null || group === '') {
-        throw validationError('EMPTY_COLUMN_GROUP_IN_TOKENIZE', String(index));
-      }
-      if (typeof group !== 'string') throw validationError('INVALID_COLUMN_GROUP_IN_TOKENIZE', String(index));
-      return Object.freeze({ value: data as TokenizeData['value'], columnGroup: group });
-    });
+    try {
+      const value = initObject(init, 'tokenize');
+      const values = value['values'];
+      if (values === undefined || values === null) throw validationError('EMPTY_VALUES_IN_TOKENIZE');
+      if (!Array.isArray(values)) throw validationError('INVALID_VALUES_TYPE_IN_TOKENIZE');
+      if (values.length === 0) throw validationError('EMPTY_VALUES_IN_TOKENIZE');
+      this.values = frozenList(values, (item, index) => {
+        if (!isPlainObject(item)) throw validationError('INVALID_DATA_IN_TOKENIZE', String(index));
+        const data = item['value'];
+        if (data === undefined || data === null || data === '') throw validationError('EMPTY_VALUE_IN_TOKENIZE', String(index));
+        const scalar = typeof data === 'string' || typeof data === 'boolean' || (typeof data === 'number' && Number.isFinite(data));
+        if (!scalar) throw validationError('INVALID_VALUE_IN_TOKENIZE', String(index));
+        const group = item['columnGroup'];
+        if (group === undefined || group === null || group === '') {
+          throw validationError('EMPTY_COLUMN_GROUP_IN_TOKENIZE', String(index));
+        }
+        if (typeof group !== 'string') throw validationError('INVALID_COLUMN_GROUP_IN_TOKENIZE', String(index));
+        return Object.freeze({ value: data as TokenizeData['value'], columnGroup: group });
+      });
+    } catch (error) {
+      throw inputError(error, 'tokenize request');
+    }
     Object.freeze(this);
   }
 
   static from(request: TokenizeRequest | TokenizeRequestInit): TokenizeRequest {
-    return request instanceof TokenizeRequest ? request : new TokenizeRequest(request);
+    return readInput('tokenize request', () => (request instanceof TokenizeRequest ? request : new TokenizeRequest(request)));
   }
 }

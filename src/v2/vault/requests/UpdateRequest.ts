@@ -1,7 +1,8 @@
 import { TokenMode } from '../../enums.js';
 import { validationError } from '../../errors/messages.js';
-import { initObject, isPlainObject, optionalBoolean, tableName, tokenMap } from './checks.js';
+import { initObject, isPlainObject, isWellFormed, optionalBoolean, tableName, tokenMap } from './checks.js';
 import { tokenModeOf } from './InsertRequest.js';
+import { inputError, readInput } from '../../errors/read-input.js';
 
 /** What an update is made of. */
 export interface UpdateRequestInit {
@@ -32,26 +33,30 @@ export class UpdateRequest {
   readonly tokens: Readonly<Record<string, string>> | undefined;
 
   constructor(init: UpdateRequestInit) {
-    const value = initObject(init, 'update');
-    this.table = tableName(value['table']);
-    const data = value['data'];
-    if (!isPlainObject(data)) throw validationError('INVALID_UPDATE_DATA');
-    const { skyflowId, ...fields } = data;
-    if (skyflowId === undefined || skyflowId === null || (typeof skyflowId === 'string' && skyflowId.trim() === '')) {
-      throw validationError('MISSING_SKYFLOW_ID_IN_UPDATE');
+    try {
+      const value = initObject(init, 'update');
+      this.table = tableName(value['table']);
+      const data = value['data'];
+      if (!isPlainObject(data)) throw validationError('INVALID_UPDATE_DATA');
+      const { skyflowId, ...fields } = data;
+      if (skyflowId === undefined || skyflowId === null || (typeof skyflowId === 'string' && skyflowId.trim() === '')) {
+        throw validationError('MISSING_SKYFLOW_ID_IN_UPDATE');
+      }
+      if (typeof skyflowId !== 'string' || !isWellFormed(skyflowId)) throw validationError('INVALID_SKYFLOW_ID_IN_UPDATE');
+      if (Object.keys(fields).length === 0) throw validationError('INVALID_RECORD_IN_UPDATE');
+      this.skyflowId = skyflowId;
+      this.fields = Object.freeze(fields);
+      this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
+      this.tokenMode = tokenModeOf(value['tokenMode']);
+      this.tokens = updateTokens(value['tokens'], this.tokenMode, this.fields);
+    } catch (error) {
+      throw inputError(error, 'update request');
     }
-    if (typeof skyflowId !== 'string') throw validationError('INVALID_SKYFLOW_ID_IN_UPDATE');
-    if (Object.keys(fields).length === 0) throw validationError('INVALID_RECORD_IN_UPDATE');
-    this.skyflowId = skyflowId;
-    this.fields = Object.freeze(fields);
-    this.returnTokens = optionalBoolean(value['returnTokens'], 'returnTokens') ?? false;
-    this.tokenMode = tokenModeOf(value['tokenMode']);
-    this.tokens = updateTokens(value['tokens'], this.tokenMode, this.fields);
     Object.freeze(this);
   }
 
   static from(request: UpdateRequest | UpdateRequestInit): UpdateRequest {
-    return request instanceof UpdateRequest ? request : new UpdateRequest(request);
+    return readInput('update request', () => (request instanceof UpdateRequest ? request : new UpdateRequest(request)));
   }
 }
 

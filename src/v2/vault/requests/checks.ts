@@ -38,8 +38,17 @@ export function tableName(value: unknown): string {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     throw validationError('EMPTY_TABLE_NAME');
   }
-  if (typeof value !== 'string') throw validationError('INVALID_TABLE_NAME');
+  if (typeof value !== 'string' || !isWellFormed(value)) throw validationError('INVALID_TABLE_NAME');
   return value;
+}
+
+/**
+ * Whether `value` has no lone surrogate: such a string cannot be URL-encoded
+ * (encodeURIComponent throws a URIError), so it can be no table, id or path
+ * parameter.
+ */
+export function isWellFormed(value: string): boolean {
+  return !/\p{Surrogate}/u.test(value);
 }
 
 /** An optional boolean option; `name` is the option as the caller wrote it. */
