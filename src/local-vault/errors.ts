@@ -54,6 +54,7 @@ export function grpcCodeFor(httpCode: number): GrpcCode {
     case 400:
     case 413:
     case 415:
+    case 431:
       return GrpcCode.INVALID_ARGUMENT;
     case 401:
       return GrpcCode.UNAUTHENTICATED;

@@ -1,7 +1,7 @@
 // The names of the migration guide: `new Configuration(vaultID, vaultURL,
 // tokenProvider)`, `new Client(config)` and `new InsertOptions(tokens,
 // upsert?, continueOnError?)`, over the same client as `Skyflow.init`.
-import { Skyflow, notifyInit } from './Skyflow.js';
+import { Skyflow, notifyInit, readConfig } from './Skyflow.js';
 import type { BridgeOptions, IInsertOptions, ISkyflow, IUpsertOption } from './types.js';
 
 /** A vault and the function that returns a bearer token for it. */
@@ -27,8 +27,11 @@ export class Configuration {
  */
 export class Client extends Skyflow {
   constructor(config: Configuration) {
-    const init: ISkyflow = { vaultID: config?.vaultID, vaultURL: config?.vaultURL, getBearerToken: config?.tokenProvider };
-    if (config?.options) init.options = config.options;
+    const init = readConfig(() => {
+      const read: ISkyflow = { vaultID: config?.vaultID, vaultURL: config?.vaultURL, getBearerToken: config?.tokenProvider };
+      if (config?.options) read.options = config.options;
+      return read;
+    });
     notifyInit(init);
     super(init);
   }

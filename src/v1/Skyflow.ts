@@ -19,6 +19,7 @@ import { logError, logInfo } from './logging.js';
 import { rejectionOf } from './reject.js';
 import type {
   BridgeOptions,
+  DeprecationPolicy,
   DeleteRecordError,
   DeleteRecordResult,
   DetokenizeRecordResult,
@@ -58,18 +59,32 @@ export class Skyflow {
   readonly #config: ISkyflow & Record<string, unknown>;
   readonly #notifier: DeprecationNotifier;
   readonly #dualView = new Set<DualViewListener>();
-  readonly #cacheToken: boolean;
+  readonly #options: BridgeOptions;
+  /** The config could not be read (a getter or proxy threw): every call rejects with UNREADABLE_INPUT. */
+  readonly #unreadable: boolean;
   #vault: LegacyVault | undefined;
   #connections: SkyflowV2 | undefined;
   #cachedToken: string | undefined;
 
   constructor(config: ISkyflow) {
-    // A copy: the caller's object is never changed, and later changes to it do not reach this client.
-    this.#config = { ...(typeof config === 'object' && config !== null ? config : {}) } as ISkyflow & Record<string, unknown>;
-    if (typeof this.#config.vaultURL === 'string') this.#config.vaultURL = formatVaultURL(this.#config.vaultURL);
-    const options = bridgeOptions(this.#config.options);
+    // Read once, into a copy: the caller's object is never changed, later
+    // changes to it do not reach this client, and a config that throws when
+    // read (1.14.3 threw it from init) fails each call instead.
+    let copy: ISkyflow & Record<string, unknown> = {} as ISkyflow & Record<string, unknown>;
+    let options: BridgeOptions = {};
+    try {
+      if (config === UNREADABLE_CONFIG) throw new TypeError('unreadable');
+      copy = { ...(typeof config === 'object' && config !== null ? config : {}) } as ISkyflow & Record<string, unknown>;
+      if (typeof copy.vaultURL === 'string') copy.vaultURL = formatVaultURL(copy.vaultURL);
+      options = bridgeOptions(copy.options);
+      this.#unreadable = false;
+    } catch {
+      copy = {} as ISkyflow & Record<string, unknown>;
+      this.#unreadable = true;
+    }
+    this.#config = copy;
+    this.#options = options;
     this.#notifier = new DeprecationNotifier(options.deprecationWarnings ?? 'every-call');
-    this.#cacheToken = options.cacheBearerToken === true;
   }
 
   static init(config: ISkyflow): Skyflow {
@@ -77,8 +92,10 @@ export class Skyflow {
     logInfo('Initializing skyflow client.');
     // 1.14.3's init always set `vaultURL` (to undefined when absent), so a
     // missing URL reads as an empty one.
-    const given = typeof config === 'object' && config !== null ? config : ({} as ISkyflow);
-    const client = new Skyflow({ ...given, vaultURL: given.vaultURL as string });
+    const client = new Skyflow(readConfig(() => {
+      const given = typeof config === 'object' && config !== null ? config : ({} as ISkyflow);
+      return { ...given, vaultURL: given.vaultURL as string };
+    }));
     logInfo('Initialized skyflow client successfully.');
     return client;
   }
@@ -203,16 +220,27 @@ export class Skyflow {
     logInfo(triggered);
     let run: (call: V2Call) => Promise<Outcome<T>>;
     try {
+      if (this.#unreadable) throw new SkyflowError(ERROR.UNREADABLE_INPUT);
       run = prepare();
-    } catch (error) {
-      if (error instanceof Error) logError(error.message);
+    } catch (caught) {
+      const error = legacyInputError(caught);
+      logError(error.message);
       return Promise.reject(error);
     }
     return this.#bearerToken().then(
       async (bearerToken) => {
         const exchanges: V2Exchange[] = [];
         const observe = this.#dualView.size > 0 ? (exchange: V2Exchange) => void exchanges.push(exchange) : undefined;
-        const outcome = await run({ bearerToken, observe });
+        let outcome: Outcome<T>;
+        try {
+          outcome = await run({ bearerToken, observe });
+        } catch (caught) {
+          // The translation reads the input again (values the checks never
+          // look at): what throws there is the input's, as in prepare.
+          const error = legacyInputError(caught);
+          logError(error.message);
+          throw error;
+        }
         const settled = outcome.ok ? { result: outcome.value } : { rejection: rejectionOf(outcome.failure) };
         if (observe) this.#showDualView({ method, exchanges, ...settled });
         if ('rejection' in settled) throw settled.rejection;
@@ -227,16 +255,27 @@ export class Skyflow {
   // Called once per legacy call, as 1.14.3 does: a provider may answer with a
   // token for the current user. Reused only when `cacheBearerToken` is set.
   async #bearerToken(): Promise<string> {
-    if (this.#cacheToken && this.#cachedToken !== undefined && isTokenValid(this.#cachedToken)) return this.#cachedToken;
-    const token = await (this.#config.getBearerToken as () => unknown)();
+    const cacheToken = this.#options.cacheBearerToken === true;
+    if (cacheToken && this.#cachedToken !== undefined && isTokenValid(this.#cachedToken)) return this.#cachedToken;
+    const given = (this.#config.getBearerToken as () => unknown)();
+    // A promise (or any thenable) is awaited, and what it rejects with is the
+    // provider's failure; anything else is the token itself, read here — a
+    // value whose `then` cannot even be read is no token.
+    let then: unknown;
+    try {
+      then = (given as { then?: unknown } | null | undefined)?.then;
+    } catch {
+      throw new SkyflowError(ERROR.INVALID_BEARER_TOKEN);
+    }
+    const token = typeof then === 'function' ? await given : given;
     if (!isTokenValid(token)) throw new SkyflowError(ERROR.INVALID_BEARER_TOKEN);
-    if (this.#cacheToken) this.#cachedToken = token as string;
+    if (cacheToken) this.#cachedToken = token as string;
     return token as string;
   }
 
   #legacyVault(): LegacyVault {
-    const options = bridgeOptions(this.#config.options);
-    this.#vault ??= new LegacyVault(this.#config.vaultID as string, this.#config.vaultURL as string, options.caCert, options.timeoutMs);
+    const { caCert, timeoutMs } = this.#options;
+    this.#vault ??= new LegacyVault(this.#config.vaultID as string, this.#config.vaultURL as string, caCert, timeoutMs);
     return this.#vault;
   }
 }
@@ -255,9 +294,31 @@ export type DualViewListener = (view: DualView) => void;
 // `once` and `once-per-call-site` hold across calls.
 const initNotifiers = new Map<string, DeprecationNotifier>();
 
+/** Stands for a config that threw when read; the client made from it fails each call. */
+const UNREADABLE_CONFIG = Object.freeze({}) as ISkyflow;
+
+/** The config `read` returns, or UNREADABLE_CONFIG if reading the caller's objects threw. */
+export function readConfig(read: () => ISkyflow): ISkyflow {
+  try {
+    return read();
+  } catch {
+    return UNREADABLE_CONFIG;
+  }
+}
+
+/** What a legacy call rejects with for `error` thrown while its input was read: v1 errors as they are. */
+function legacyInputError(error: unknown): Error {
+  return error instanceof SkyflowError ? error : new SkyflowError(ERROR.UNREADABLE_INPUT);
+}
+
 /** Warns about a legacy client being made (Skyflow.init, new Client). */
 export function notifyInit(config: unknown): void {
-  const policy = bridgeOptions((config as ISkyflow | undefined)?.options).deprecationWarnings ?? 'every-call';
+  let policy: DeprecationPolicy;
+  try {
+    policy = bridgeOptions((config as ISkyflow | undefined)?.options).deprecationWarnings ?? 'every-call';
+  } catch {
+    policy = 'every-call';
+  }
   let notifier = initNotifiers.get(policy);
   if (!notifier) initNotifiers.set(policy, (notifier = new DeprecationNotifier(policy)));
   notifier.notify('init', describeReplacement('init', undefined, [config]));

@@ -26,11 +26,16 @@ export function decodeToken(token: unknown): Record<string, unknown> {
   const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
   // A length of 1 modulo 4 cannot be base64; the old decoder threw a bare string here.
   if (base64.length % 4 === 1) throw new InvalidTokenError(`${PREFIX}: undefined`);
+  let claims: unknown;
   try {
-    return JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as Record<string, unknown>;
+    claims = JSON.parse(Buffer.from(base64, 'base64').toString('utf8'));
   } catch (error) {
     throw new InvalidTokenError(`${PREFIX}: ${(error as Error).message}`);
   }
+  // 1.14.3 went on with a `null` payload and failed with a TypeError reading
+  // `exp`; the same words, in the error of a token that does not decode.
+  if (claims === null) throw new InvalidTokenError(`${PREFIX}: Cannot read properties of null (reading 'exp')`);
+  return claims as Record<string, unknown>;
 }
 
 /** Whether a provider's token can be used: not empty, and not past `exp` (a token without `exp` never expires). */

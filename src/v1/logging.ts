@@ -8,7 +8,8 @@ const rank: Record<LogLevel, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3, O
 
 /** Sets the level of every v1 client's logs. @default LogLevel.ERROR */
 export function setLevel(level: LogLevel): void {
-  current = Object.hasOwn(rank, level) ? level : current;
+  // Only a level's name changes it: anything else (even one that cannot become a key) is ignored.
+  current = typeof level === 'string' && Object.hasOwn(rank, level) ? level : current;
 }
 
 export function getLevel(): LogLevel {

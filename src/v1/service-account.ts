@@ -39,6 +39,19 @@ function problem(key: Problem): SkyflowError {
   return new SkyflowError({ code: 400, description: SERVICE_ACCOUNT_ERROR[key] });
 }
 
+/**
+ * Runs a helper as a promise that rejects only with a v1 SkyflowError: what
+ * else reading the caller's input throws (a getter or proxy, a cycle or a
+ * BigInt in `ctx`) becomes UnreadableInput.
+ */
+async function settled<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof SkyflowError ? error : problem('UnreadableInput');
+  }
+}
+
 /** The credentials file's text: it must exist, not be empty, and be JSON. */
 function readCredentialsFile(path: unknown): string {
   if (typeof path !== 'string' || !existsSync(path)) throw problem('FileNotFound');
@@ -94,7 +107,7 @@ export function generateBearerToken(
   options?: BearerTokenOptions,
 ): Promise<{ accessToken: string; tokenType: string }> {
   moduleNotifier.notify('generateBearerToken', describeReplacement('generateBearerToken', undefined, []));
-  return (async () => bearerToken(readCredentialsFile(credentialsFilePath), options))();
+  return settled(() => bearerToken(readCredentialsFile(credentialsFilePath), options));
 }
 
 /**
@@ -107,14 +120,14 @@ export function generateBearerTokenFromCreds(
   options?: BearerTokenOptions,
 ): Promise<{ accessToken: string; tokenType: string }> {
   moduleNotifier.notify('generateBearerTokenFromCreds', describeReplacement('generateBearerTokenFromCreds', undefined, []));
-  return bearerToken(credentials, options);
+  return settled(() => bearerToken(credentials, options));
 }
 
 /** @deprecated Use `generateBearerToken`. */
 export function generateToken(credentialsFilePath: string): Promise<{ accessToken: string; tokenType: string }> {
   moduleNotifier.notify('generateToken', describeReplacement('generateToken', undefined, []));
   logWarn('This method has been deprecated will be removed in future release, use GenerateBearerToken instead');
-  return (async () => bearerToken(readCredentialsFile(credentialsFilePath), undefined))();
+  return settled(() => bearerToken(readCredentialsFile(credentialsFilePath), undefined));
 }
 
 async function signedDataTokens(credentials: unknown, options: SignedDataTokensOptions | undefined): Promise<SignedDataToken[]> {
@@ -128,6 +141,8 @@ async function signedDataTokens(credentials: unknown, options: SignedDataTokensO
   if (options?.timeToLive && typeof options.timeToLive !== 'number') throw problem('ExpectedTimeToLiveParameter');
   const parsed = parseCredentials(credentials);
   const tokens = Array.isArray(dataTokens) ? Array.from(dataTokens as unknown[]) : [];
+  // The message always said string[]; 1.14.3 signed whatever the array held (holes too).
+  if (!tokens.every((token) => typeof token === 'string')) throw problem('ExpectedDataTokensParameter');
   if (tokens.length === 0) return [];
   if (parsed['keyID'] == null) throw problem('KeyIDNotFound');
   if (parsed['tokenURI'] == null) throw problem('TokenURINotFound');
@@ -166,11 +181,11 @@ async function signedDataTokens(credentials: unknown, options: SignedDataTokensO
  */
 export function generateSignedDataTokens(credentialsFilePath: string, options: SignedDataTokensOptions): Promise<SignedDataToken[]> {
   moduleNotifier.notify('generateSignedDataTokens', describeReplacement('generateSignedDataTokens', undefined, []));
-  return (async () => signedDataTokens(readCredentialsFile(credentialsFilePath), options))();
+  return settled(() => signedDataTokens(readCredentialsFile(credentialsFilePath), options));
 }
 
 /** `generateSignedDataTokens` for credentials given as a JSON string. */
 export function generateSignedDataTokensFromCreds(credentials: string, options: SignedDataTokensOptions): Promise<SignedDataToken[]> {
   moduleNotifier.notify('generateSignedDataTokensFromCreds', describeReplacement('generateSignedDataTokensFromCreds', undefined, []));
-  return signedDataTokens(credentials, options);
+  return settled(() => signedDataTokens(credentials, options));
 }

@@ -328,7 +328,8 @@ describe('skyflow-bridge/v1: any bad input gets a legacy error', () => {
         throw new ProviderFailure('provider failed');
       }],
       ['rejects', () => Promise.reject(new ProviderFailure('provider failed'))],
-      ['returns a proxy that throws', () => Promise.resolve(new Proxy({}, { get: () => { throw new TrapError(); } }))],
+      // Returned as it is: a promise of it would read its `then` and reject on its own (the provider's failure).
+      ['returns a proxy that throws', () => new Proxy({}, { get: () => { throw new TrapError(); } })],
     ];
 
     it.each(providers)('a provider that %s: every method answers in the legacy form', async (_, provider) => {
@@ -339,13 +340,25 @@ describe('skyflow-bridge/v1: any bad input gets a legacy error', () => {
     it('a provider that returns any value: every method answers in the legacy form', async () => {
       await fc.assert(
         fc.asyncProperty(hostileValue, fc.boolean(), fc.constantFrom(...V1_METHODS), async (value, asPromise, method) => {
-          const client = v1.Skyflow.init({ ...v1Config(), getBearerToken: () => (asPromise ? Promise.resolve(value) : value) } as never);
+          // A promise of a value whose `then` throws rejects by itself, and so
+          // does a thenable whose `then` throws: that is the provider failing.
+          const failing = () => Promise.resolve(value).catch(() => Promise.reject(new ProviderFailure('provider failed')));
+          const provider = () => (asPromise || isThenable(value) ? failing() : value);
+          const client = v1.Skyflow.init({ ...v1Config(), getBearerToken: provider } as never);
           expectLegacyOutcome(await settle(() => method.call(client, method.args()), LIMIT_MS), `${method.name} with a provider's hostile token`);
         }),
         RUNS,
       );
     });
   });
+
+  function isThenable(value: unknown): boolean {
+    try {
+      return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+    } catch {
+      return false;
+    }
+  }
 
   describe('module helpers', () => {
     const signedOptions = () => ({ dataTokens: ['token-1', 'token-2'], timeToLive: 60, ctx: 'user' });

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { Header } from '../../wire/paths.js';
 import { VaultError, badRequest, errorBody, grpcCodeFor, notFound, unauthenticated } from '../errors.js';
+import { answerClientError, answerNodeLevelRequests } from './protocol-errors.js';
 import type { ServerContext } from './context.js';
 import type { Fault } from './faults.js';
 import type { Operation } from './operations.js';
@@ -43,7 +44,10 @@ export function buildServer(context: ServerContext, options: ServerOptions): Fas
       void reply.header(Header.requestId, request.id);
       sendError(reply, toVaultError(error));
     },
+    // Requests Node's HTTP parser refuses, before there is a request object.
+    clientErrorHandler: answerClientError,
   }) as unknown as FastifyInstance;
+  answerNodeLevelRequests(app.server);
 
   // Every body is JSON whatever its content type says (the SDKs send `{}`
   // with GET and DELETE, some clients send text/plain); an empty body is none.
@@ -89,7 +93,10 @@ export function buildServer(context: ServerContext, options: ServerOptions): Fas
     sendError(reply, vaultError);
   });
   app.setNotFoundHandler((request, reply) => {
-    const error = notFound(`No endpoint matches ${request.method} ${new URL(request.url, 'http://x').pathname}.`);
+    // The path as sent, without parsing it as a URL: `new URL('//', base)`
+    // throws (a 500) and `//v1/x` would read as a host name.
+    const path = request.url.split(/[?#]/, 1)[0];
+    const error = notFound(`No endpoint matches ${request.method} ${path}.`);
     void reply.code(404).send(error.toBody());
   });
 

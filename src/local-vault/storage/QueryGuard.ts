@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { badRequest } from '../errors.js';
+import { VaultError, badRequest } from '../errors.js';
 import { keywords } from './sql.js';
 
 /** Rows of a query with, for each result column, the vault column it came from. */
@@ -41,11 +41,25 @@ export class QueryGuard {
 
     const columns = statement.columns().map((c) => ({ name: c.name, table: c.table, column: c.column }));
     const rows: unknown[][] = [];
-    for (const row of statement.raw(true).iterate() as IterableIterator<unknown[]>) {
-      if (rows.length === maxRows) {
-        throw badRequest(`Invalid query: the result has more than ${maxRows} rows; add a LIMIT clause.`);
+    try {
+      for (const row of statement.raw(true).iterate() as IterableIterator<unknown[]>) {
+        if (rows.length === maxRows) {
+          throw badRequest(`Invalid query: the result has more than ${maxRows} rows; add a LIMIT clause.`);
+        }
+        rows.push(row);
       }
-      rows.push(row);
+    } catch (error) {
+      // A statement that prepares can still fail while it runs, on what the
+      // caller wrote: `abs(-9223372036854775808)` (integer overflow),
+      // `json('x')`, `randomblob(2000000000)` (too big). That is a bad query,
+      // not a vault failure (it was a 500). SQLite's text may quote a stored
+      // value (`json_extract('{}', cvv)`), so the message does not repeat it.
+      if (error instanceof VaultError || !isSqliteError(error)) throw error;
+      throw badRequest(
+        error.code === 'SQLITE_TOOBIG'
+          ? 'Invalid query: a value in the result is too large.'
+          : 'Invalid query: the statement failed while running.',
+      );
     }
     return { columns, rows };
   }
@@ -94,4 +108,8 @@ function describeSqlError(error: unknown): string {
   if (/no such column/i.test(message)) return 'a column named in the query does not exist.';
   if (/syntax error|unrecognized token|incomplete input/i.test(message)) return 'SQL syntax error.';
   return 'the statement cannot be prepared.';
+}
+
+function isSqliteError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && error.name === 'SqliteError' && typeof (error as { code?: unknown }).code === 'string';
 }

@@ -47,8 +47,21 @@ export function toTyped(column: Column, input: unknown): TypedValue {
       if (typeof input === 'string' && input.length >= 10 && !Number.isNaN(Date.parse(input))) return input;
       throw invalid('an ISO 8601 date-time');
     case 'json':
+      // Storing and tokenizing a value runs JSON.stringify, which overflows
+      // the stack on deep nesting (a RangeError, which was a 500).
+      if (deeperThan(input, MAX_JSON_DEPTH)) throw invalid(`JSON nested at most ${MAX_JSON_DEPTH} levels deep`);
       return input as TypedValue;
   }
+}
+
+/** How deep a json column's value may nest. */
+export const MAX_JSON_DEPTH = 100;
+
+// Recursion stops at the limit, so the check itself cannot overflow.
+function deeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((child) => deeperThan(child, limit - 1));
 }
 
 function isCalendarDate(text: string): boolean {

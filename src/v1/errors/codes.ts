@@ -5,6 +5,8 @@ import type { ErrorBody } from '../types.js';
 
 const e = (code: number, description: string): ErrorBody => ({ code, description });
 const init = 'Interface: init - Invalid client credentials.';
+const UNREADABLE =
+  'Invalid input: it could not be read or sent (a getter or proxy that throws, a cycle, a BigInt). Specify plain values.';
 
 export const ERROR = {
   VAULTID_IS_REQUIRED: e(400, `${init} vaultID is required.`),
@@ -109,6 +111,8 @@ export const ERROR = {
   INVALID_DELETE_INPUT: e(400, 'Interface: delete method - Invalid argument , object with records key is required.'),
   INVLAID_DELETE_RECORDS_INPUT: e(400, 'Interface: delete method - Invalid records type, records should be an array of objects.'),
   DETOKENIZE_INVALID_REDACTION_TYPE: e(400, 'Interface: detokenize method - Invalid redaction type, use Skyflow.RedactionType enum.'),
+  /** bridge: 1.14.3 failed with whatever a throwing getter, a proxy, a cycle or a BigInt threw (often a TypeError). */
+  UNREADABLE_INPUT: e(400, UNREADABLE),
 } as const satisfies Record<string, ErrorBody>;
 
 /** Descriptions of the service-account helpers' errors (code 400). */
@@ -130,6 +134,8 @@ export const SERVICE_ACCOUNT_ERROR = {
   ExpectedTimeToLiveParameter: 'Time to live type passed is invalid, expected number',
   /** bridge: 1.14.3 signed with whatever privateKey held and failed with a library error. */
   InvalidPrivateKey: 'privateKey is not a valid PEM RSA private key',
+  /** bridge: as UNREADABLE_INPUT above. */
+  UnreadableInput: UNREADABLE,
 } as const;
 
 /** The description of an API error that came without a readable message. */
