@@ -207,6 +207,8 @@ it(
       rowsDuplicated: cycles.at(-1)!['rowsDuplicated'],
       durationMs: elapsedMs(started),
       perCycle: cycles,
+      // Lines, warnings and errors captured so far; afterAll scans them all for secrets and values.
+      textsCaptured: capture.texts.length,
     };
     if (SOAK) await recordSoakResult('crash', report);
   },

@@ -361,6 +361,8 @@ it(
       rowsChecked: stillPresent,
       rowsLost: lost.length,
       rowsDuplicated: duplicated.length,
+      // Lines, warnings and errors captured so far; afterAll scans them all for secrets and values.
+      textsCaptured: capture.texts.length,
     };
     if (SOAK) await recordSoakResult('load', report);
 

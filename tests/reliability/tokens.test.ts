@@ -150,6 +150,8 @@ it(
       durationOverTtl: Number(perLifetime.toFixed(2)),
       bounds: [Math.floor(perLifetime - 1), Math.ceil(2 * perLifetime + 2)],
       tokensRefusedAndReplaced: refusedTokens,
+      // Lines, warnings and errors captured so far; afterAll scans them all for secrets and values.
+      textsCaptured: capture.texts.length,
     };
     if (SOAK) await recordSoakResult('tokens', figures);
     report = figures;
