@@ -39,7 +39,7 @@ import type {
   IUpdateOptions,
   UpdateRecordResult,
 } from './types.js';
-import { validateInitConfig } from './validate/init.js';
+import { checkProvider, validateInitConfig } from './validate/init.js';
 import { resolveInsertOptions, validateInsertRecords } from './validate/insert.js';
 import { getOptionsOf, validateDetokenizeInput, validateGetByIdInput, validateGetInput } from './validate/reads.js';
 import { resolveUpdateOptions, validateConnectionConfig, validateDeleteInput, validateUpdateInput } from './validate/writes.js';
@@ -257,7 +257,11 @@ export class Skyflow {
   async #bearerToken(): Promise<string> {
     const cacheToken = this.#options.cacheBearerToken === true;
     if (cacheToken && this.#cachedToken !== undefined && isTokenValid(this.#cachedToken)) return this.#cachedToken;
-    const given = (this.#config.getBearerToken as () => unknown)();
+    // invokeConnection does not check the config first, as in 1.14.3; a
+    // provider that cannot be called is still a v1 error, not a TypeError.
+    const provider = this.#config.getBearerToken;
+    checkProvider(provider);
+    const given = provider();
     // A promise (or any thenable) is awaited, and what it rejects with is the
     // provider's failure; anything else is the token itself, read here — a
     // value whose `then` cannot even be read is no token.

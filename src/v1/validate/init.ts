@@ -8,5 +8,15 @@ export function validateInitConfig(config: Record<string, unknown>): void {
   if (!config['vaultURL']) throw singular('EMPTY_VAULTURL_IN_INIT');
   if (!isValidURL(config['vaultURL'])) throw singular('INVALID_VAULTURL_IN_INIT');
   if (!has(config, 'getBearerToken')) throw singular('GET_BEARER_TOKEN_IS_REQUIRED');
-  if (typeof config['getBearerToken'] !== 'function') throw singular('GET_BEARER_TOKEN_NOT_A_FUNCTION');
+  checkProvider(config['getBearerToken']);
+}
+
+/**
+ * A token provider must be a function that can be called: a class is a
+ * function to `typeof`, but calling one throws a TypeError from the engine.
+ */
+export function checkProvider(provider: unknown): asserts provider is () => unknown {
+  if (typeof provider !== 'function' || /^class[\s{]/.test(Function.prototype.toString.call(provider))) {
+    throw singular('GET_BEARER_TOKEN_NOT_A_FUNCTION');
+  }
 }

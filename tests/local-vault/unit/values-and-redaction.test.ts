@@ -51,6 +51,19 @@ describe('toTyped', () => {
     expect((error as VaultError).message).toBe(`Invalid value for column c in table t: expected ${expected}.`);
     expect((error as VaultError).httpCode).toBe(400);
   });
+
+  // Regression: a JSON value nested thousands of levels deep overflowed the
+  // stack in JSON.stringify when it was stored, and the vault answered 500.
+  it('accepts json nested 100 levels deep and refuses deeper nesting with a 400', () => {
+    const nested = (depth: number): unknown => (depth === 0 ? 1 : depth % 2 ? { a: nested(depth - 1) } : [nested(depth - 1)]);
+    expect(toTyped(column('json'), nested(100))).toEqual(nested(100));
+    for (const depth of [101, 5_000]) {
+      const value = JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+      expect(() => toTyped(column('json'), value)).toThrow(
+        new VaultError(400, 3, 'Invalid value for column c in table t: expected JSON nested at most 100 levels deep.'),
+      );
+    }
+  });
 });
 
 describe('stored form', () => {
