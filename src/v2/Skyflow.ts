@@ -1,5 +1,6 @@
 import { LogLevel } from './enums.js';
 import {
+  copyConfig,
   resolveClientOptions,
   resolveConnectionConfig,
   resolveLogLevel,
@@ -140,10 +141,11 @@ export class Skyflow {
     });
   }
 
-  /** The vault config as it was given (a deep copy: changing it changes nothing here). */
+  /** The vault config as it was given (a deep copy: changing it changes nothing here; a bearerTokenSource is the same function). */
   getVaultConfig(vaultId: string): VaultConfig {
     return readInput('vault ID', () => {
-      return JSON.parse(JSON.stringify(this.#entry(vaultIdOf({ vaultId })).config.source)) as VaultConfig;
+      const { config } = this.#entry(vaultIdOf({ vaultId }));
+      return copyConfig(config.source, config.credentials);
     });
   }
 
@@ -222,7 +224,8 @@ export class Skyflow {
 
   getConnectionConfig(connectionId: string): ConnectionConfig {
     return readInput('connection ID', () => {
-      return JSON.parse(JSON.stringify(this.#connectionEntry(connectionIdOf({ connectionId })).config.source)) as ConnectionConfig;
+      const { config } = this.#connectionEntry(connectionIdOf({ connectionId }));
+      return copyConfig(config.source, config.credentials);
     });
   }
 

@@ -42,6 +42,7 @@ export type {
   TokenCredentials,
   PathCredentials,
   StringCredentials,
+  BearerTokenSourceCredentials,
   ServiceAccountOptions,
   RetryOptions,
 } from './config/types.js';

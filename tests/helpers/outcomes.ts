@@ -28,3 +28,8 @@ export function thrownBy(fn: () => unknown): SkyflowError {
   }
   throw new Error('expected a synchronous throw');
 }
+
+/** Asserts that `fn` throws a SkyflowError with exactly this message. */
+export function expectFailure(fn: () => unknown, message: string): void {
+  expect(thrownBy(fn).message).toBe(message);
+}

@@ -288,6 +288,18 @@ describe('skyflow-bridge/v1: any bad input gets a legacy error', () => {
             } catch {
               read = [own.vaultId, own.url, () => token, undefined];
             }
+            // A provider that throws when called (a proxy of a function) is the
+            // provider failing: its throw passes on, as in 1.14.3.
+            const provider = read[2];
+            if (typeof provider === 'function') {
+              read[2] = (...args: unknown[]) => {
+                try {
+                  return (provider as (...a: unknown[]) => unknown)(...args);
+                } catch {
+                  throw new ProviderFailure('provider failed');
+                }
+              };
+            }
             return new v1.Client(new v1.Configuration(...(read as [string, string, () => string, undefined])));
           }, LIMIT_MS);
           if (made.kind !== 'returned') throw new Error(`${context}: ${made.kind} ${describeError((made as { error?: unknown }).error)}`);

@@ -69,6 +69,7 @@ it('no log line or error holds a secret or a stored value', async () => {
     { path: vault.credentialsPath },
     { credentialsString },
     { token: staticToken },
+    { bearerTokenSource: async () => staticToken },
   ];
   for (const [index, credentials] of kinds.entries()) {
     const sky = client(credentials, index % 2 === 0);
@@ -112,6 +113,9 @@ it('no log line or error holds a secret or a stored value', async () => {
   slow.close();
   await capture(client({ apiKey: `sky-${'1'.repeat(48)}` }, true).vault().get({ table: 'cards', ids: ['x'] }));
   await capture(client({ credentialsString: JSON.stringify({ ...own.credentials }) }, false).vault().get({ table: 'cards', ids: ['x'] }));
+  // a bearer token source answering with a token that cannot be sent
+  await capture(client({ bearerTokenSource: () => `${vault.apiKey}\n` }, true).vault().get({ table: 'cards', ids: ['x'] }));
+  await capture(client({ bearerTokenSource: () => ` ${staticToken}` }, false).vault().get({ table: 'cards', ids: ['x'] }));
   await capture(Promise.resolve().then(() => client({ apiKey: 'not-a-key' }, true)));
   await capture(Promise.resolve().then(() => client({ credentialsString: '{"privateKey": 1' }, true)));
 

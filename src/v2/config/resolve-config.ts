@@ -67,7 +67,7 @@ export function resolveVaultConfig(config: unknown): ResolvedVaultConfig {
       ? undefined
       : resolveCredentials(value['credentials'], ` for vault with vaultId ${vaultId}`);
   // A deep copy: the caller may change its objects later; this config must not change with them.
-  return { vaultId, url, caCert, credentials, source: Object.freeze(JSON.parse(JSON.stringify(value)) as VaultConfig) };
+  return { vaultId, url, caCert, credentials, source: Object.freeze(copyConfig(value as unknown as VaultConfig, credentials)) };
 }
 
 /** A connection config after validation. */
@@ -102,7 +102,22 @@ export function resolveConnectionConfig(config: unknown): ResolvedConnectionConf
     value['credentials'] === undefined
       ? undefined
       : resolveCredentials(value['credentials'], ` for connection with connectionId ${connectionId}`);
-  return { connectionId, url, caCert, credentials, source: Object.freeze(JSON.parse(JSON.stringify(value)) as ConnectionConfig) };
+  return { connectionId, url, caCert, credentials, source: Object.freeze(copyConfig(value as unknown as ConnectionConfig, credentials)) };
+}
+
+/**
+ * A deep copy of a vault or connection config as given, so that neither the
+ * caller's objects nor ours change the other's. JSON copies the data; a
+ * bearer token source, which JSON would drop, stays the same function (taken
+ * from the checked credentials, not read from the caller's object again).
+ */
+export function copyConfig<T extends VaultConfig | ConnectionConfig>(config: T, credentials: ResolvedCredentials | undefined): T {
+  const source = credentials?.kind === 'bearerTokenSource' ? credentials.source : undefined;
+  // The function never reaches JSON.stringify, which would call a `toJSON` of it.
+  const skipSource = (key: string, value: unknown): unknown => (source && key === 'credentials' ? {} : value);
+  const copy = JSON.parse(JSON.stringify(config, skipSource)) as T;
+  if (source) copy.credentials = { bearerTokenSource: source };
+  return copy;
 }
 
 export function resolveClientOptions(config: SkyflowConfig): ResolvedClientOptions {

@@ -31,8 +31,24 @@ export interface StringCredentials extends ServiceAccountOptions {
   credentialsString: string;
 }
 
+/**
+ * A function the client calls for a bearer token (or API key) before each
+ * operation — the v2 form of skyflow-node@1's `getBearerToken`, for apps
+ * that already get their tokens their own way (e.g. one per user). Called
+ * once per operation; retries of that operation's request reuse its token.
+ * Never cached, never refreshed: a 401 on its token is the answer. A JWT past
+ * its `exp` is refused before sending; any other non-empty string is sent as
+ * is. When it throws or rejects, the operation rejects with that same value.
+ *
+ * @example
+ * const credentials = { bearerTokenSource: () => session.vaultToken() };
+ */
+export interface BearerTokenSourceCredentials {
+  bearerTokenSource: () => string | Promise<string>;
+}
+
 /** Exactly one kind of credentials. Absent everywhere: the `SKYFLOW_CREDENTIALS` environment variable. */
-export type Credentials = ApiKeyCredentials | TokenCredentials | PathCredentials | StringCredentials;
+export type Credentials = ApiKeyCredentials | TokenCredentials | PathCredentials | StringCredentials | BearerTokenSourceCredentials;
 
 /** One vault a client talks to. */
 export interface VaultConfig {

@@ -3,7 +3,7 @@
 // when the config is given, so that a bad config fails at once.
 import { statSync } from 'node:fs';
 import { validationError } from '../errors/messages.js';
-import type { Credentials, ServiceAccountOptions } from '../config/types.js';
+import type { BearerTokenSourceCredentials, ServiceAccountOptions } from '../config/types.js';
 import { isSecureUrl } from '../config/vault-url.js';
 import { isExpired } from './jwt.js';
 import { keyFrom, parseServiceAccount, type ServiceAccountSource } from './service-account-key.js';
@@ -12,13 +12,14 @@ import { keyFrom, parseServiceAccount, type ServiceAccountSource } from './servi
 export type ResolvedCredentials =
   | { readonly kind: 'apiKey'; readonly apiKey: string }
   | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'bearerTokenSource'; readonly source: BearerTokenSourceCredentials['bearerTokenSource'] }
   | {
       readonly kind: 'serviceAccount';
       readonly source: ServiceAccountSource;
       readonly options: Readonly<ServiceAccountOptions>;
     };
 
-const KINDS = ['apiKey', 'token', 'path', 'credentialsString'] as const;
+const KINDS = ['apiKey', 'token', 'path', 'credentialsString', 'bearerTokenSource'] as const;
 const OPTIONS = ['roles', 'context', 'tokenUri'] as const;
 
 /**
@@ -62,6 +63,12 @@ export function resolveCredentials(input: unknown, where = ''): ResolvedCredenti
       if (!isSecureUrl(options.tokenUri ?? key.tokenURI)) throw validationError('INVALID_TOKEN_URI', where);
       return { kind: 'serviceAccount', source: { json: text as string }, options };
     }
+    case 'bearerTokenSource': {
+      const source = value.bearerTokenSource;
+      if (!isCallable(source)) throw validationError('INVALID_BEARER_TOKEN_SOURCE', where);
+      // Kept by reference, never called here: it is called once per operation.
+      return { kind: 'bearerTokenSource', source: source as BearerTokenSourceCredentials['bearerTokenSource'] };
+    }
   }
 }
 
@@ -95,6 +102,20 @@ function jsonCopy(value: object, where: string): Record<string, unknown> {
     return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
   } catch {
     throw validationError('INVALID_CONTEXT', where);
+  }
+}
+
+// A class is a function too, but calling it without `new` throws a TypeError at
+// the first operation; refuse it now, as skyflow-bridge/v1 refuses a class as
+// getBearerToken. So is a revoked proxy of a function, which no call can get
+// past: asking for its prototype is the way to tell.
+function isCallable(value: unknown): boolean {
+  if (typeof value !== 'function') return false;
+  try {
+    Object.getPrototypeOf(value);
+    return !/^class[\s{]/.test(Function.prototype.toString.call(value));
+  } catch {
+    return false;
   }
 }
 

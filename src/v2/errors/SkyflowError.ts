@@ -82,12 +82,21 @@ export class SkyflowAbortError extends SkyflowError {
   override readonly name: string = 'SkyflowAbortError';
 }
 
-/** Whether `value` is a SkyflowError, also one created by another copy of this package. */
+/**
+ * Whether `value` is a SkyflowError, also one created by another copy of this
+ * package. Never throws: what it is asked about may be anything a caller's
+ * code rejected with (a bearer token source's failure is passed on as is),
+ * even a proxy whose traps throw.
+ */
 export function isSkyflowError(value: unknown): value is SkyflowError {
-  return (
-    value instanceof SkyflowError ||
-    (typeof value === 'object' && value !== null && (value as Record<PropertyKey, unknown>)[BRAND] === true)
-  );
+  try {
+    return (
+      value instanceof SkyflowError ||
+      (typeof value === 'object' && value !== null && (value as Record<PropertyKey, unknown>)[BRAND] === true)
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** One record of a call that continued on error. */

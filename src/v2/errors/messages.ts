@@ -52,11 +52,13 @@ export const messages = {
   // credentials
   EMPTY_CREDENTIALS: (where) => invalid(`Invalid credentials. Credentials must not be empty${where}.`),
   CREDENTIALS_WITH_NO_VALID_KEY: (where) =>
-    invalid(`Invalid credentials. Credentials must include one of { apiKey, token, path, credentialsString }${where}.`),
+    invalid(`Invalid credentials. Credentials must include one of { apiKey, token, path, credentialsString, bearerTokenSource }${where}.`),
   MULTIPLE_CREDENTIALS_PASSED: (where) =>
-    invalid(`Multiple credentials provided. Specify only one of { apiKey, token, path, credentialsString }${where}.`),
+    invalid(`Multiple credentials provided. Specify only one of { apiKey, token, path, credentialsString, bearerTokenSource }${where}.`),
   INVALID_KEY: (where) => init(`Invalid credentials. Specify a valid API key (it starts with "sky-")${where}.`),
   INVALID_BEARER_TOKEN: (where) => init(`Invalid credentials. Bearer token is invalid or expired. Specify a valid token${where}.`),
+  INVALID_BEARER_TOKEN_SOURCE: (where) =>
+    init(`Invalid credentials. Specify bearerTokenSource as a function that returns a bearer token or API key${where}.`),
   INVALID_CREDENTIALS_FILE_PATH: (where) => init(`Invalid credentials. Expected path to name an existing file${where}.`),
   INVALID_PARSED_CREDENTIALS_STRING: (where) =>
     init(`Invalid credentials. Specify credentialsString as service-account JSON with clientID, keyID, tokenURI and privateKey${where}.`),
@@ -75,6 +77,8 @@ export const messages = {
   INVALID_PRIVATE_KEY: () => invalid('The private key in credentials is not a PEM RSA private key. Verify your private key.'),
   NO_ACCESS_TOKEN: () => invalid('The token endpoint answered without an access token. Verify the token URI.'),
   TOKEN_EXPIRED: () => invalid('Token provided is either invalid or has expired. Specify a valid token.'),
+  INVALID_BEARER_TOKEN_FROM_SOURCE: (what) =>
+    invalid(`Invalid bearer token. bearerTokenSource returned ${what}; return a bearer token or API key: a non-empty string of visible ASCII characters, without spaces.`),
   INVALID_BEARER_TOKEN_OPTIONS: () => invalid('Invalid bearer token options. Specify an object with roles, context, tokenUri, caCert or timeoutMs.'),
 
   // requests

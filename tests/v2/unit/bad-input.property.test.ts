@@ -349,10 +349,18 @@ describe('resolveCredentials(x)', () => {
     () => ({ path: existingFile, ...options }),
     () => ({ credentialsString: key, ...options }),
     () => ({ credentialsString: key }),
+    () => ({ bearerTokenSource: () => token }),
   ];
 
   it('accepts each base', () => {
-    expect(bases.map((base) => resolveCredentials(base()).kind)).toStrictEqual(['apiKey', 'token', 'serviceAccount', 'serviceAccount', 'serviceAccount']);
+    expect(bases.map((base) => resolveCredentials(base()).kind)).toStrictEqual([
+      'apiKey',
+      'token',
+      'serviceAccount',
+      'serviceAccount',
+      'serviceAccount',
+      'bearerTokenSource',
+    ]);
   });
 
   it('either resolves or throws a SkyflowError, for any x', () => {
@@ -360,7 +368,7 @@ describe('resolveCredentials(x)', () => {
   });
 
   it('does the same with any value in one field, or one extra kind', () => {
-    const paths = ['apiKey', 'token', 'path', 'credentialsString', 'roles', 'roles.0', 'context', 'tokenUri'];
+    const paths = ['apiKey', 'token', 'path', 'credentialsString', 'bearerTokenSource', 'roles', 'roles.0', 'context', 'tokenUri'];
     fc.assert(
       fc.property(fc.constantFrom(...bases), fc.constantFrom(...paths), anyValue, (base, path, value) => {
         const credentials = withValueAt(base, path, value);

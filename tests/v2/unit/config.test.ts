@@ -10,21 +10,12 @@ import { isSkyflowError } from '../../../src/v2/errors/SkyflowError.js';
 import type { LogEntry } from '../../../src/v2/logging/Logger.js';
 import { Skyflow } from '../../../src/v2/Skyflow.js';
 import { VaultClient } from '../../../src/v2/vault/VaultClient.js';
+import { expectFailure } from '../../helpers/outcomes.js';
 
 const I = (text: string): string => `Initialization failed. ${text}`;
 const V = (text: string): string => `Validation error. ${text}`;
 const CA = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n';
 
-function expectFailure(fn: () => unknown, message: string): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(isSkyflowError(thrown)).toBe(true);
-  expect((thrown as Error).message).toBe(message);
-}
 
 const v1 = { vaultId: 'v1', clusterId: 'abc123' };
 const BAD_CLUSTER = I('Invalid cluster ID. Specify clusterId as the cluster\'s id (letters, digits and "-") for vault with vaultId v1.');

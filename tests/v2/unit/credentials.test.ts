@@ -9,6 +9,7 @@ import { TokenSource, refreshTime } from '../../../src/v2/credentials/TokenSourc
 import { LogLevel } from '../../../src/v2/enums.js';
 import { isSkyflowError } from '../../../src/v2/errors/SkyflowError.js';
 import { Logger } from '../../../src/v2/logging/Logger.js';
+import { expectFailure } from '../../helpers/outcomes.js';
 
 const secret = new TextEncoder().encode('k'.repeat(32));
 const jwt = (claims: JWTPayload): Promise<string> => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(secret);
@@ -28,21 +29,7 @@ const serviceAccount = {
   privateKey: '-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----',
 };
 
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
-/** Asserts a SkyflowError with exactly this message. */
-function expectFailure(fn: () => unknown, message: string): void {
-  const error = thrownBy(fn);
-  expect(isSkyflowError(error)).toBe(true);
-  expect((error as Error).message).toBe(message);
-}
 
 describe('isExpired and readClaims', () => {
   it.each<[string, () => Promise<string>, boolean]>([
@@ -234,7 +221,7 @@ describe('resolveCredentials', () => {
     const EMPTY = V(`Invalid credentials. Credentials must not be empty${where}.`);
     const CONTEXT = V(`Invalid context. Specify context as a string or a JSON object${where}.`);
     const TOKEN_URI = I(`Invalid credentials. The token URI must be an https URL (http only for localhost)${where}.`);
-    const NO_KIND = V(`Invalid credentials. Credentials must include one of { apiKey, token, path, credentialsString }${where}.`);
+    const NO_KIND = V(`Invalid credentials. Credentials must include one of { apiKey, token, path, credentialsString, bearerTokenSource }${where}.`);
     const unknownKey = (key: string) => I(`Unknown key ${key} in credentials${where}. Remove it or check its spelling.`);
 
     it.each<[string, unknown]>([
@@ -248,9 +235,9 @@ describe('resolveCredentials', () => {
     });
 
     it.each<[string, () => unknown, string]>([
-      ['no kind', () => ({ roles: ['r'] }), V(`Invalid credentials. Credentials must include one of { apiKey, token, path, credentialsString }${where}.`)],
-      ['two kinds', () => ({ apiKey: 'sky-a', token: 't' }), V(`Multiple credentials provided. Specify only one of { apiKey, token, path, credentialsString }${where}.`)],
-      ['all four kinds', () => ({ apiKey: 'sky-a', token: 't', path: 'p', credentialsString: '{}' }), V(`Multiple credentials provided. Specify only one of { apiKey, token, path, credentialsString }${where}.`)],
+      ['no kind', () => ({ roles: ['r'] }), V(`Invalid credentials. Credentials must include one of { apiKey, token, path, credentialsString, bearerTokenSource }${where}.`)],
+      ['two kinds', () => ({ apiKey: 'sky-a', token: 't' }), V(`Multiple credentials provided. Specify only one of { apiKey, token, path, credentialsString, bearerTokenSource }${where}.`)],
+      ['all five kinds', () => ({ apiKey: 'sky-a', token: 't', path: 'p', credentialsString: '{}', bearerTokenSource: () => 't' }), V(`Multiple credentials provided. Specify only one of { apiKey, token, path, credentialsString, bearerTokenSource }${where}.`)],
       ['an API key without sky-', () => ({ apiKey: 'abc123' }), I(`Invalid credentials. Specify a valid API key (it starts with "sky-")${where}.`)],
       ['the bare sky- prefix', () => ({ apiKey: 'sky-' }), I(`Invalid credentials. Specify a valid API key (it starts with "sky-")${where}.`)],
       ['an API key with a space', () => ({ apiKey: 'sky-a b' }), I(`Invalid credentials. Specify a valid API key (it starts with "sky-")${where}.`)],
@@ -318,9 +305,9 @@ describe('resolveCredentials', () => {
     });
 
     it('without the where suffix by default', () => {
-      expectFailure(() => resolveCredentials({}), V('Invalid credentials. Credentials must include one of { apiKey, token, path, credentialsString }.'));
+      expectFailure(() => resolveCredentials({}), V('Invalid credentials. Credentials must include one of { apiKey, token, path, credentialsString, bearerTokenSource }.'));
       expectFailure(() => resolveCredentials({ apiKey: 'x' }), I('Invalid credentials. Specify a valid API key (it starts with "sky-").'));
-      expectFailure(() => resolveCredentials({ apiKey: 'sky-x', path: 'p' } as never, ''), V('Multiple credentials provided. Specify only one of { apiKey, token, path, credentialsString }.'));
+      expectFailure(() => resolveCredentials({ apiKey: 'sky-x', path: 'p' } as never, ''), V('Multiple credentials provided. Specify only one of { apiKey, token, path, credentialsString, bearerTokenSource }.'));
       expectFailure(() => resolveCredentials({ apiKey: 'sky-x', roles: [] }), I('Unknown key roles in credentials. Remove it or check its spelling.'));
     });
   });
