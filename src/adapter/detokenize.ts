@@ -3,7 +3,7 @@
 import { DetokenizeRequest, RedactionType, type DetokenizeResponse } from '../v2/index.js';
 import type { DetokenizeRecordError, DetokenizeRecordResult, IDetokenizeInput } from '../v1/types.js';
 import { toV1ErrorBody, withRequestId } from './errors.js';
-import { combine, type Outcome } from './outcome.js';
+import { answerOf, combine, type Answer, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
 import { exchange, type V2Call } from './exchange.js';
 
@@ -30,18 +30,28 @@ export function toDetokenizeOutcome(
   return combine(records, errors);
 }
 
+/**
+ * How a legacy detokenize ends, from how its one v2 detokenize ended. When the
+ * request itself failed, so did every token it carried: 1.14.3 sent one
+ * request per token, and each got the error.
+ */
+export function detokenizeOutcome(
+  answer: Answer<DetokenizeResponse>,
+  tokens: readonly string[],
+): Outcome<{ records: DetokenizeRecordResult[] }> {
+  if (answer.ok) return toDetokenizeOutcome(answer.response);
+  const body = toV1ErrorBody(answer.error);
+  return combine([], tokens.map((token) => ({ token, error: { ...body } })));
+}
+
 export async function detokenize(
   vault: LegacyVault,
   input: IDetokenizeInput,
   call: V2Call,
 ): Promise<Outcome<{ records: DetokenizeRecordResult[] }>> {
-  try {
-    return toDetokenizeOutcome(
-      await exchange(call, 'detokenize', toDetokenizeRequest(input), (request, o) => vault.vault.detokenize(request, o)),
-    );
-  } catch (error) {
-    // The one request failed: so did every token it carried.
-    const body = toV1ErrorBody(error);
-    return combine([], input.records.map(({ token }) => ({ token, error: { ...body } })));
-  }
+  const answer = await answerOf(() =>
+    exchange(call, 'detokenize', toDetokenizeRequest(input), (request, o) => vault.vault.detokenize(request, o)),
+  );
+  // The tokens are read again only when a failure must name them.
+  return detokenizeOutcome(answer, answer.ok ? [] : input.records.map(({ token }) => token));
 }

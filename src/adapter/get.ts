@@ -3,7 +3,7 @@
 import { GetRequest, type GetResponse } from '../v2/index.js';
 import type { GetRecordError, GetRecordResult, IGetRecord } from '../v1/types.js';
 import { toV1ErrorBody } from './errors.js';
-import { combine, type Outcome } from './outcome.js';
+import { answerOf, combine, type Answer, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
 import { exchange, type V2Call } from './exchange.js';
 
@@ -22,8 +22,19 @@ export function toGetRecords(response: GetResponse, table: string): GetRecordRes
   return response.data.map(({ skyflowId, ...columns }) => ({ fields: { id: skyflowId, ...columns }, table }));
 }
 
-export function toGetError(error: unknown, record: IGetRecord): GetRecordError {
+/** What a get's legacy result and errors say about its record entry. */
+export type GetEntry = Pick<IGetRecord, 'table' | 'ids' | 'columnName'>;
+
+export function toGetError(error: unknown, record: GetEntry): GetRecordError {
   return { error: toV1ErrorBody(error), ids: record.ids, ...(record.columnName ? { columnName: record.columnName } : {}) };
+}
+
+/** How a legacy get ends, from how the v2 get of each record entry ended (in entry order). */
+export function getOutcome(answers: ReadonlyArray<readonly [Answer<GetResponse>, GetEntry]>): Outcome<{ records: GetRecordResult[] }> {
+  return combine(
+    answers.flatMap(([answer, record]) => (answer.ok ? toGetRecords(answer.response, record.table) : [])),
+    answers.flatMap(([answer, record]) => (answer.ok ? [] : [toGetError(answer.error, record)])),
+  );
 }
 
 export async function get(
@@ -32,18 +43,11 @@ export async function get(
   tokens: boolean,
   call: V2Call,
 ): Promise<Outcome<{ records: GetRecordResult[] }>> {
-  const results = await Promise.all(
+  const answers = await Promise.all(
     records.map(async (record) => {
-      try {
-        const response = await exchange(call, 'get', toGetRequest(record, tokens), (request, o) => vault.vault.get(request, o));
-        return { records: toGetRecords(response, record.table) };
-      } catch (error) {
-        return { error: toGetError(error, record) };
-      }
+      const answer = await answerOf(() => exchange(call, 'get', toGetRequest(record, tokens), (request, o) => vault.vault.get(request, o)));
+      return [answer, record] as const;
     }),
   );
-  return combine(
-    results.flatMap((result) => result.records ?? []),
-    results.flatMap((result) => (result.error ? [result.error] : [])),
-  );
+  return getOutcome(answers);
 }

@@ -3,7 +3,7 @@
 import { BatchInsertRequest, type BatchInsertRecord, type InsertResponse } from '../v2/index.js';
 import type { IInsertRecordInput, IUpsertOption, InsertResult, InsertedRecord, InsertRecordError } from '../v1/types.js';
 import { toV1ErrorBody, withRequestId } from './errors.js';
-import { failure, success, type Outcome } from './outcome.js';
+import { answerOf, failure, success, type Answer, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
 import { exchange, type V2Call } from './exchange.js';
 
@@ -28,10 +28,18 @@ export function toBatchInsert(input: IInsertRecordInput, options: LegacyInsertOp
   });
 }
 
-/** The legacy result of a batch insert: `{records}`, and with continueOnError `{records?, errors?}`. */
-export function toInsertResult(response: InsertResponse, input: IInsertRecordInput, options: LegacyInsertOptions): InsertResult {
-  const records: InsertedRecord[] = response.insertedFields.map(({ skyflowId, requestIndex, table: _table, ...tokens }) => {
-    const table = input.records[requestIndex]!.table;
+/** What shapes the legacy result of an insert: the two options 1.14.3 answered by. */
+export type InsertResultOptions = Pick<LegacyInsertOptions, 'tokens' | 'continueOnError'>;
+
+/**
+ * The legacy result of a batch insert: `{records}`, and with continueOnError
+ * `{records?, errors?}`. Each record's table is the one of its input record;
+ * without the input (a migrated call has only the v2 answer), the one the
+ * batch answer gives it, which is the table of the same request record.
+ */
+export function toInsertResult(response: InsertResponse, input: IInsertRecordInput | undefined, options: InsertResultOptions): InsertResult {
+  const records: InsertedRecord[] = response.insertedFields.map(({ skyflowId, requestIndex, table: answered, ...tokens }) => {
+    const table = input === undefined ? (answered ?? '') : input.records[requestIndex]!.table;
     return options.tokens
       ? { table, fields: { skyflow_id: skyflowId, ...tokens }, request_index: requestIndex }
       : { table, skyflow_id: skyflowId, request_index: requestIndex };
@@ -50,16 +58,19 @@ export function toInsertResult(response: InsertResponse, input: IInsertRecordInp
   return result;
 }
 
+/** How a legacy insert ends, from how its one batch insert ended: a failed request fails the whole call (singular error). */
+export function insertOutcome(answer: Answer<InsertResponse>, input: IInsertRecordInput | undefined, options: InsertResultOptions): Outcome<InsertResult> {
+  return answer.ok ? success(toInsertResult(answer.response, input, options)) : failure({ kind: 'error', body: toV1ErrorBody(answer.error) });
+}
+
 export async function insert(
   vault: LegacyVault,
   input: IInsertRecordInput,
   options: LegacyInsertOptions,
   call: V2Call,
 ): Promise<Outcome<InsertResult>> {
-  try {
-    const response = await exchange(call, 'insertBatch', toBatchInsert(input, options), (request, o) => vault.vault.insertBatch(request, o));
-    return success(toInsertResult(response, input, options));
-  } catch (error) {
-    return failure({ kind: 'error', body: toV1ErrorBody(error) });
-  }
+  const answer = await answerOf(() =>
+    exchange(call, 'insertBatch', toBatchInsert(input, options), (request, o) => vault.vault.insertBatch(request, o)),
+  );
+  return insertOutcome(answer, input, options);
 }

@@ -14,6 +14,22 @@ export type Failure =
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
+/**
+ * How one v2 call ended: its response, or what it threw or rejected with. The
+ * facade and the migration wrappers (skyflow-bridge/migrate) turn answers into
+ * outcomes with the same functions, so a migrated call settles as the facade does.
+ */
+export type Answer<T> = { ok: true; response: T } | { ok: false; error: unknown };
+
+/** The answer of `send`, also when it throws before returning a promise (a request the v2 core refuses). */
+export async function answerOf<T>(send: () => PromiseLike<T>): Promise<Answer<T>> {
+  try {
+    return { ok: true, response: await send() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 export const success = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const failure = (value: Failure): Outcome<never> => ({ ok: false, failure: value });
 

@@ -2,7 +2,7 @@
 import { UpdateRequest, type UpdateResponse } from '../v2/index.js';
 import type { IUpdateRecord, UpdateRecordError, UpdateRecordResult } from '../v1/types.js';
 import { toV1ErrorBody } from './errors.js';
-import { combine, type Outcome } from './outcome.js';
+import { answerOf, combine, type Answer, type Outcome } from './outcome.js';
 import type { LegacyVault } from './v2-client.js';
 import { exchange, type V2Call } from './exchange.js';
 
@@ -16,24 +16,28 @@ export function toUpdateRecord(response: UpdateResponse, tokens: boolean): Updat
   return tokens ? { id: skyflowId, fields: columns } : { id: skyflowId };
 }
 
+/** How a legacy update ends, from how the v2 update of each record ended (in record order). */
+export function updateOutcome(
+  answers: ReadonlyArray<readonly [Answer<UpdateResponse>, Pick<IUpdateRecord, 'id'>]>,
+  tokens: boolean,
+): Outcome<{ records: UpdateRecordResult[] }> {
+  return combine(
+    answers.flatMap(([answer]) => (answer.ok ? [toUpdateRecord(answer.response, tokens)] : [])),
+    answers.flatMap(([answer, record]): UpdateRecordError[] => (answer.ok ? [] : [{ id: record.id, error: toV1ErrorBody(answer.error) }])),
+  );
+}
+
 export async function update(
   vault: LegacyVault,
   records: IUpdateRecord[],
   tokens: boolean,
   call: V2Call,
 ): Promise<Outcome<{ records: UpdateRecordResult[] }>> {
-  const results = await Promise.all(
-    records.map(async (record): Promise<{ record: UpdateRecordResult } | { error: UpdateRecordError }> => {
-      try {
-        const response = await exchange(call, 'update', toUpdateRequest(record, tokens), (request, o) => vault.vault.update(request, o));
-        return { record: toUpdateRecord(response, tokens) };
-      } catch (error) {
-        return { error: { id: record.id, error: toV1ErrorBody(error) } };
-      }
+  const answers = await Promise.all(
+    records.map(async (record) => {
+      const answer = await answerOf(() => exchange(call, 'update', toUpdateRequest(record, tokens), (request, o) => vault.vault.update(request, o)));
+      return [answer, record] as const;
     }),
   );
-  return combine(
-    results.flatMap((result) => ('record' in result ? [result.record] : [])),
-    results.flatMap((result) => ('error' in result ? [result.error] : [])),
-  );
+  return updateOutcome(answers, tokens);
 }

@@ -1,7 +1,7 @@
 // skyflow-bridge/migrate: move a legacy application to v2 gradually — route
 // each call to the legacy SDK, to shadow mode (A/B comparison) or to v2 by a
 // flag, with a guard that rolls back; see both shapes of a call; report the
-// legacy usage that is left.
+// legacy usage that is left; give a rewritten call's v2 answer the v1 shape.
 import type { Skyflow as SkyflowV1, DualViewListener } from '../v1/index.js';
 
 export { createMigrationClient, MigrationClient, isServiceFailure } from './MigrationClient.js';
@@ -17,6 +17,13 @@ export {
   REPORT_FORMAT,
 } from './usage-report.js';
 export { legacyUsage, onLegacyCall, resetLegacyUsage } from '../v1/index.js';
+// v1-shape wrappers: the v2 call(s) a legacy call was rewritten into (by hand
+// or by `skyflow-bridge codemod`), settling exactly as the v1 facade would.
+export { toV1InsertResult } from './v1-shape/insert.js';
+export { toV1DetokenizeResult } from './v1-shape/detokenize.js';
+export { toV1GetResult } from './v1-shape/get.js';
+export { toV1UpdateResult } from './v1-shape/update.js';
+export { toV1DeleteResult } from './v1-shape/delete.js';
 
 export type { MigrationClientOptions, ShadowOptions } from './MigrationClient.js';
 export type { Operation, Route, LegacyClientLike } from './operations.js';
@@ -36,6 +43,10 @@ export type {
 export type { PublishedValue } from './shadow/redact.js';
 export type { TelemetryOptions, MeterLike, TracerLike } from './telemetry.js';
 export type { UsageReport } from './usage-report.js';
+export type { V1InsertShape } from './v1-shape/insert.js';
+export type { V1DetokenizeTokens } from './v1-shape/detokenize.js';
+export type { V1GetEntry } from './v1-shape/get.js';
+export type { V1RecordRef } from './v1-shape/update.js';
 export type { DualView, DualViewListener, V2Exchange, LegacyUsage, LegacyCallEvent } from '../v1/index.js';
 
 /**
