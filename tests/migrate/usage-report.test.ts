@@ -71,7 +71,7 @@ describe('usageReport', () => {
     expect(byCode.get('SKYFLOW_BRIDGE_V1_INSERT')).toMatchObject({
       method: 'insert',
       count: 1,
-      replacement: `skyflow.vault('${vault.vaultId}').insert(new InsertRequest({ table: 'cards', values: [/* 1 record */], returnTokens: true }))`,
+      replacement: `skyflow.vault('${vault.vaultId}').insertBatch(new BatchInsertRequest({ records: [/* 1 record: cards ×1 */], returnTokens: true }))`,
     });
     expect(byCode.get('SKYFLOW_BRIDGE_V1_DETOKENIZE')).toMatchObject({
       count: 1,

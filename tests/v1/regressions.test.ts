@@ -15,7 +15,7 @@ describe('warnings', () => {
     ];
     const records = { records: [{ table: 'cards', fields: {} }] };
     expect(describeReplacement('insert', 'v1', [records, { upsert }])).toBe(
-      "skyflow.vault('v1').insert(new InsertRequest({ table: 'cards', values: [/* 1 record */], returnTokens: true, upsert: 'cvv' }))",
+      "skyflow.vault('v1').insertBatch(new BatchInsertRequest({ records: [/* 1 record: cards ×1 (upsert cvv) */], returnTokens: true }))",
     );
     const twoTables = { records: [{ table: 'cards', fields: {} }, { table: 'persons', fields: {} }] };
     expect(describeReplacement('insert', 'v1', [twoTables, { upsert }])).toBe(

@@ -304,7 +304,7 @@ describe('replacement text', () => {
       'insert',
     );
     expect(text).toBe(
-      `${v()}.insert(new InsertRequest({ table: 'cards', values: [/* 2 records */], returnTokens: true, upsert: 'card_number' }))`,
+      `${v()}.insertBatch(new BatchInsertRequest({ records: [/* 2 records: cards ×2 (upsert card_number) */], returnTokens: true }))`,
     );
   });
 
@@ -314,7 +314,7 @@ describe('replacement text', () => {
       'insert-options',
       'insert',
     );
-    expect(text).toBe(`${v()}.insert(new InsertRequest({ table: 'persons', values: [/* 1 record */], continueOnError: true }))`);
+    expect(text).toBe(`${v()}.insertBatch(new BatchInsertRequest({ records: [/* 1 record: persons ×1 */], continueOnError: true }))`);
   });
 
   it('insert of records of two tables', async () => {
@@ -482,7 +482,7 @@ describe('replacement text', () => {
         'odd-insert',
         'insert',
       ),
-    ).toBe("skyflow.vault('<vaultId>').insert(new InsertRequest({ table: '<table>', values: [/* 1 record */], returnTokens: true, upsert: '<column>' }))");
+    ).toBe("skyflow.vault('<vaultId>').insertBatch(new BatchInsertRequest({ records: [/* 1 record: <table> ×1 (upsert <column>) */], returnTokens: true }))");
   });
 });
 

@@ -1,6 +1,16 @@
 // The legacy API, method by method: the stable warning code of each (never
-// reused, never renamed), and what replaces it in v2. One table for the
-// warnings, the usage report and the migration docs.
+// reused, never renamed), and what replaces it in v2 — read from the mapping
+// table (src/adapter/mapping/v1-to-v2.ts), never written here a second time.
+// One table for the warnings, the usage report and the migration docs.
+import { generalV2Call, helperV2Call, notesOf } from '../mapping/v2-call.js';
+import {
+  V1_HELPERS_TO_V2,
+  V1_TO_V2,
+  type HelperTable,
+  type LegacyClientMethod,
+  type LegacyHelper,
+  type MethodTable,
+} from '../mapping/v1-to-v2.js';
 
 export interface LegacyMethod {
   /** Stable DeprecationWarning code. */
@@ -11,87 +21,39 @@ export interface LegacyMethod {
   readonly notes: readonly string[];
 }
 
-export const LEGACY_METHODS = {
-  init: {
-    code: 'SKYFLOW_BRIDGE_V1_INIT',
-    replacement: 'Skyflow.builder().addVaultConfig({ vaultId, clusterId, env }).addSkyflowCredentials(credentials).build()',
-    notes: ['The vault URL becomes clusterId + env (or baseUrl); getBearerToken becomes credentials or a per-call bearerToken.'],
-  },
-  insert: {
-    code: 'SKYFLOW_BRIDGE_V1_INSERT',
-    replacement: 'vault(vaultId).insert(new InsertRequest({ table, values }))',
-    notes: ['tokens → returnTokens, default false in v2 (true in v1)', 'records of several tables: insertBatch(new BatchInsertRequest({ records }))'],
-  },
-  detokenize: {
-    code: 'SKYFLOW_BRIDGE_V1_DETOKENIZE',
-    replacement: 'vault(vaultId).detokenize(new DetokenizeRequest({ tokens }))',
-    notes: ['redaction → redactionType, default DEFAULT in v2 (PLAIN_TEXT in v1)', 'all tokens go in one request'],
-  },
-  getById: {
-    code: 'SKYFLOW_BRIDGE_V1_GET_BY_ID',
-    replacement: 'vault(vaultId).get(new GetRequest({ table, ids, redactionType }))',
-    notes: ['results carry skyflowId (v1: fields.id)'],
-  },
-  get: {
-    code: 'SKYFLOW_BRIDGE_V1_GET',
-    replacement: 'vault(vaultId).get(new GetRequest({ table, ids | columnName + columnValues, redactionType }))',
-    notes: ['tokens → returnTokens', 'results carry skyflowId (v1: fields.id)'],
-  },
-  update: {
-    code: 'SKYFLOW_BRIDGE_V1_UPDATE',
-    replacement: 'vault(vaultId).update(new UpdateRequest({ table, data: { skyflowId, ...fields } }))',
-    notes: ['tokens → returnTokens, default false in v2 (true in v1)'],
-  },
-  delete: {
-    code: 'SKYFLOW_BRIDGE_V1_DELETE',
-    replacement: 'vault(vaultId).delete(new DeleteRequest({ table, ids }))',
-    notes: ['the ids of one table go in one request'],
-  },
-  invokeConnection: {
-    code: 'SKYFLOW_BRIDGE_V1_INVOKE_CONNECTION',
-    replacement: 'connection(connectionId).invoke(new InvokeConnectionRequest({ method, body, headers, pathParams, queryParams }))',
-    notes: ['the connection URL is configured once with addConnectionConfig'],
-  },
-  generateBearerToken: {
-    code: 'SKYFLOW_BRIDGE_V1_GENERATE_BEARER_TOKEN',
-    replacement: "generateBearerToken(path, { roles, context })",
-    notes: ['roleIDs → roles, ctx → context'],
-  },
-  generateBearerTokenFromCreds: {
-    code: 'SKYFLOW_BRIDGE_V1_GENERATE_BEARER_TOKEN_FROM_CREDS',
-    replacement: "generateBearerTokenFromCreds(credentialsString, { roles, context })",
-    notes: ['roleIDs → roles, ctx → context'],
-  },
-  generateToken: {
-    code: 'SKYFLOW_BRIDGE_V1_GENERATE_TOKEN',
-    replacement: "generateBearerToken(path)",
-    notes: [],
-  },
-  generateSignedDataTokens: {
-    code: 'SKYFLOW_BRIDGE_V1_GENERATE_SIGNED_DATA_TOKENS',
-    replacement: 'generateSignedDataTokens(path, options) (skyflow-bridge/v1 only: no v2 equivalent yet)',
-    notes: [],
-  },
-  generateSignedDataTokensFromCreds: {
-    code: 'SKYFLOW_BRIDGE_V1_GENERATE_SIGNED_DATA_TOKENS_FROM_CREDS',
-    replacement: 'generateSignedDataTokensFromCreds(credentialsString, options) (skyflow-bridge/v1 only: no v2 equivalent yet)',
-    notes: [],
-  },
-  isExpired: {
-    code: 'SKYFLOW_BRIDGE_V1_IS_EXPIRED',
-    replacement: "isExpired(token)",
-    notes: ['v2 answers true for a token that is not a JWT (v1 threw)'],
-  },
-  isValid: {
-    code: 'SKYFLOW_BRIDGE_V1_IS_VALID',
-    replacement: "!isExpired(token)",
-    notes: [],
-  },
-  setLogLevel: {
-    code: 'SKYFLOW_BRIDGE_V1_SET_LOG_LEVEL',
-    replacement: 'client.setLogLevel(LogLevel.X) per client',
-    notes: ['the level is per client in v2'],
-  },
-} as const satisfies Record<string, LegacyMethod>;
+export type LegacyMethodName = LegacyClientMethod | LegacyHelper;
 
-export type LegacyMethodName = keyof typeof LEGACY_METHODS;
+// Pinned by tests/v1/warnings.test.ts: applications filter warnings by them.
+const CODES = {
+  init: 'SKYFLOW_BRIDGE_V1_INIT',
+  insert: 'SKYFLOW_BRIDGE_V1_INSERT',
+  detokenize: 'SKYFLOW_BRIDGE_V1_DETOKENIZE',
+  getById: 'SKYFLOW_BRIDGE_V1_GET_BY_ID',
+  get: 'SKYFLOW_BRIDGE_V1_GET',
+  update: 'SKYFLOW_BRIDGE_V1_UPDATE',
+  delete: 'SKYFLOW_BRIDGE_V1_DELETE',
+  invokeConnection: 'SKYFLOW_BRIDGE_V1_INVOKE_CONNECTION',
+  generateBearerToken: 'SKYFLOW_BRIDGE_V1_GENERATE_BEARER_TOKEN',
+  generateBearerTokenFromCreds: 'SKYFLOW_BRIDGE_V1_GENERATE_BEARER_TOKEN_FROM_CREDS',
+  generateToken: 'SKYFLOW_BRIDGE_V1_GENERATE_TOKEN',
+  generateSignedDataTokens: 'SKYFLOW_BRIDGE_V1_GENERATE_SIGNED_DATA_TOKENS',
+  generateSignedDataTokensFromCreds: 'SKYFLOW_BRIDGE_V1_GENERATE_SIGNED_DATA_TOKENS_FROM_CREDS',
+  isExpired: 'SKYFLOW_BRIDGE_V1_IS_EXPIRED',
+  isValid: 'SKYFLOW_BRIDGE_V1_IS_VALID',
+  setLogLevel: 'SKYFLOW_BRIDGE_V1_SET_LOG_LEVEL',
+} as const satisfies Record<LegacyMethodName, string>;
+
+const isClientMethod = (name: LegacyMethodName, methods: MethodTable): name is LegacyClientMethod => Object.hasOwn(methods, name);
+
+/** The legacy-method table of a mapping: the codes, with each replacement and notes read from the mapping. */
+export function legacyMethodsOf(methods: MethodTable, helpers: HelperTable): Readonly<Record<LegacyMethodName, LegacyMethod>> {
+  const entries = (Object.keys(CODES) as LegacyMethodName[]).map((name): [LegacyMethodName, LegacyMethod] => {
+    const entry = isClientMethod(name, methods)
+      ? { code: CODES[name], replacement: generalV2Call(methods[name]), notes: notesOf(methods[name]) }
+      : { code: CODES[name], replacement: helperV2Call(helpers[name]), notes: notesOf(helpers[name]) };
+    return [name, Object.freeze({ ...entry, notes: Object.freeze(entry.notes) })];
+  });
+  return Object.freeze(Object.fromEntries(entries) as Record<LegacyMethodName, LegacyMethod>);
+}
+
+export const LEGACY_METHODS: Readonly<Record<LegacyMethodName, LegacyMethod>> = legacyMethodsOf(V1_TO_V2, V1_HELPERS_TO_V2);

@@ -1,6 +1,10 @@
 // The v2 call that replaces a legacy call, written from the call's arguments:
 // names of tables and columns, counts and options — never a value. Anything
-// that does not look like a name is shown as a placeholder.
+// that does not look like a name is shown as a placeholder. The v2 methods,
+// request classes, field names and v1-keeping defaults come from the mapping
+// table (src/adapter/mapping/v1-to-v2.ts); only the presentation is here.
+import { V1_TO_V2, type MethodMapping, type MethodTable } from '../mapping/v1-to-v2.js';
+import { receiverOf, renameOf, v2NameOf, v2PathOf } from '../mapping/v2-call.js';
 import { toVaultConfig } from '../v2-client.js';
 import { LEGACY_METHODS, type LegacyMethodName } from './legacy-methods.js';
 
@@ -18,110 +22,160 @@ export function vaultOf(vaultID: unknown): string {
   return `skyflow.vault(${typeof vaultID === 'string' && ID.test(vaultID) ? `'${vaultID}'` : "'<vaultId>'"})`;
 }
 
-/** The replacement of a legacy call; the general one when the arguments are not what the method takes. */
-export function describeReplacement(method: LegacyMethodName, vaultID: unknown, args: readonly unknown[]): string {
+/**
+ * The replacement of a legacy call; the general one when the arguments are
+ * not what the method takes. `methods` is the mapping table (a copy, in tests).
+ */
+export function describeReplacement(
+  method: LegacyMethodName,
+  vaultID: unknown,
+  args: readonly unknown[],
+  methods: MethodTable = V1_TO_V2,
+): string {
   try {
-    return describe(method, vaultID, args) ?? general(method);
+    return describe(method, vaultID, args, methods) ?? LEGACY_METHODS[method].replacement;
   } catch {
-    return general(method);
+    return LEGACY_METHODS[method].replacement;
   }
 }
 
-function general(method: LegacyMethodName): string {
-  const { replacement } = LEGACY_METHODS[method];
-  return /^(vault|connection)\(/.test(replacement) ? `skyflow.${replacement}` : replacement;
-}
-
-function describe(method: LegacyMethodName, vaultID: unknown, [input, options]: readonly unknown[]): string | undefined {
-  const vault = vaultOf(vaultID);
+function describe(method: LegacyMethodName, vaultID: unknown, [input, options]: readonly unknown[], methods: MethodTable): string | undefined {
   const records = list(object(input)['records']).map(object);
   const opts = object(options);
   switch (method) {
     case 'init':
-      return describeInit(object(input));
+      return describeInit(methods.init, object(input));
     case 'insert':
-      return describeInsert(vault, records, opts);
-    case 'detokenize': {
-      const unset = records.some((record) => record['redaction'] === undefined);
-      const redaction = unset ? ' with redactionType: RedactionType.PLAIN_TEXT (the v1 default)' : '';
-      return `${vault}.detokenize(new DetokenizeRequest({ tokens: [/* ${plural(records.length, 'token')}${redaction} */], continueOnError: true }))`;
-    }
+      return describeInsert(methods.insert, vaultOf(vaultID), records, opts);
+    case 'detokenize':
+      return describeDetokenize(methods.detokenize, vaultOf(vaultID), records);
     case 'get':
-    case 'getById':
-      return perRecord(records, (record) => describeGet(vault, record, opts['tokens'] === true));
+    case 'getById': {
+      const mapping = methods[method];
+      return perRecord(records, (record) => describeGet(mapping, vaultOf(vaultID), record, opts));
+    }
     case 'update':
-      return perRecord(records, (record) => {
-        const fields = Object.keys(object(record['fields'])).length;
-        const tokens = opts['tokens'] === false ? '' : ', returnTokens: true';
-        return `${vault}.update(new UpdateRequest({ table: ${name(record['table'], "'<table>'")}, data: { skyflowId, /* ${plural(fields, 'field')} */ }${tokens} }))`;
-      });
-    case 'delete': {
-      const tables = countBy(records.map((record) => record['table']));
-      return [...tables]
-        .map(([table, count]) => `${vault}.delete(new DeleteRequest({ table: ${name(table, "'<table>'")}, ids: [/* ${plural(count, 'id')} */] }))`)
-        .join(' and ');
-    }
-    case 'invokeConnection': {
-      const config = object(input);
-      const parts = [`method: RequestMethod.${typeof config['methodName'] === 'string' && NAME.test(config['methodName']) ? config['methodName'] : 'POST'}`];
-      if (config['requestBody'] !== undefined) parts.push('body: { /* … */ }');
-      if (config['requestHeader'] !== undefined) parts.push(`headers: { /* ${plural(Object.keys(object(config['requestHeader'])).length, 'header')} */ }`);
-      if (config['pathParams'] !== undefined) parts.push(`pathParams: { /* ${plural(Object.keys(object(config['pathParams'])).length, 'param')} */ }`);
-      if (config['queryParams'] !== undefined) parts.push(`queryParams: { /* ${plural(Object.keys(object(config['queryParams'])).length, 'param')} */ }`);
-      return `skyflow.connection('<connectionId>').invoke(new InvokeConnectionRequest({ ${parts.join(', ')} }))`;
-    }
+      return perRecord(records, (record) => describeUpdate(methods.update, vaultOf(vaultID), record, opts));
+    case 'delete':
+      return describeDelete(methods.delete, vaultOf(vaultID), records);
+    case 'invokeConnection':
+      return describeConnection(methods.invokeConnection, object(input));
     default:
+      // A module helper: its replacement does not depend on the arguments.
       return LEGACY_METHODS[method].replacement;
   }
 }
 
-function describeInit(config: Record<string, unknown>): string {
+/** `<vault>.<method>(new <Class>({ <parts> }))`, as the mapping names them. */
+function call(mapping: MethodMapping, receiver: string, parts: readonly string[]): string {
+  return `${receiver}.${mapping.v2Method}(new ${mapping.requestClass}({ ${parts.join(', ')} }))`;
+}
+
+/**
+ * The v2 setting of a boolean legacy option: the v1-keeping setting when the
+ * call left it unset and the defaults differ, `<name>: true` when set to true,
+ * nothing when false (every such v2 option defaults to false) or when v2 has
+ * no counterpart.
+ */
+function booleanOption(mapping: MethodMapping, option: string, value: unknown): string[] {
+  if (renameOf(mapping, option) === undefined) return [];
+  if (value === undefined) return mapping.defaults.filter((change) => change.option === option).map((change) => change.keepV1);
+  return value === true ? [`${v2NameOf(mapping, option)}: true`] : [];
+}
+
+// The warning suggests the v2 idiom, service-account credentials that the
+// client caches and renews (see the init notes of the table); the codemod
+// keeps the application's provider as a bearerTokenSource.
+function describeInit(mapping: MethodMapping, config: Record<string, unknown>): string {
   const vaultId = typeof config['vaultID'] === 'string' && ID.test(config['vaultID']) ? `'${config['vaultID']}'` : "'<vaultId>'";
+  const baseUrl = `${v2NameOf(mapping, 'vaultURL')}: '<vault URL>'`;
   let target = "clusterId: '<clusterId>', env: Env.PROD";
   try {
     // The same translation the facade makes: only a bare Skyflow vault host is a cluster.
     const vaultConfig = toVaultConfig('v', String(config['vaultURL']), undefined);
-    target = vaultConfig.clusterId === undefined ? "baseUrl: '<vault URL>'" : `clusterId: '${vaultConfig.clusterId}', env: Env.${vaultConfig.env}`;
+    target = vaultConfig.clusterId === undefined ? baseUrl : `clusterId: '${vaultConfig.clusterId}', env: Env.${vaultConfig.env}`;
   } catch {
     // keep the placeholder
   }
-  return `Skyflow.builder().addVaultConfig({ vaultId: ${vaultId}, ${target} }).addSkyflowCredentials({ path: '<credentials.json>' }).build()`;
+  return `Skyflow.builder().addVaultConfig({ ${v2NameOf(mapping, 'vaultID')}: ${vaultId}, ${target} }).addSkyflowCredentials({ path: '<credentials.json>' }).build()`;
 }
 
-function describeInsert(vault: string, records: Array<Record<string, unknown>>, options: Record<string, unknown>): string {
-  const tables = countBy(records.map((record) => record['table']));
-  const extras = [
-    options['tokens'] === false ? '' : ', returnTokens: true',
-    options['continueOnError'] === true ? ', continueOnError: true' : '',
-  ].join('');
+function describeInsert(mapping: MethodMapping, vault: string, records: Array<Record<string, unknown>>, options: Record<string, unknown>): string {
   // As the facade reads it: a table's upsert column is its last entry.
   const upsert = list(options['upsert']).map(object);
+  const upsertWord = v2NameOf(mapping, 'upsert[].column');
   const columnOf = (table: unknown) => upsert.findLast((entry) => entry['table'] === table)?.['column'];
-  if (tables.size === 1) {
-    const table = [...tables.keys()][0];
+  const counts = [...countBy(records.map((record) => record['table']))].map(([table, count]) => {
     const column = columnOf(table);
-    const upsertText = column === undefined ? '' : `, upsert: ${name(column, "'<column>'")}`;
-    return `${vault}.insert(new InsertRequest({ table: ${name(table, "'<table>'")}, values: [/* ${plural(records.length, 'record')} */]${extras}${upsertText} }))`;
-  }
-  const counts = [...tables]
-    .map(([table, count]) => {
-      const column = columnOf(table);
-      const upsertText = column === undefined ? '' : ` (upsert ${name(column, '<column>').replaceAll("'", '')})`;
-      return `${name(table, '<table>').replaceAll("'", '')} ×${count}${upsertText}`;
-    })
-    .join(', ');
-  return `${vault}.insertBatch(new BatchInsertRequest({ records: [/* ${plural(records.length, 'record')}: ${counts} */]${extras} }))`;
+    const upsertText = column === undefined ? '' : ` (${upsertWord} ${name(column, '<column>').replaceAll("'", '')})`;
+    return `${name(table, '<table>').replaceAll("'", '')} ×${count}${upsertText}`;
+  });
+  const described = `${plural(records.length, 'record')}${counts.length === 0 ? '' : `: ${counts.join(', ')}`}`;
+  return call(mapping, vault, [
+    `${v2PathOf(mapping, 'records[].fields')[0]}: [/* ${described} */]`,
+    ...booleanOption(mapping, 'tokens', options['tokens']),
+    ...booleanOption(mapping, 'continueOnError', options['continueOnError']),
+    ...mapping.fixedSettings,
+  ]);
 }
 
-function describeGet(vault: string, record: Record<string, unknown>, tokens: boolean): string {
-  const parts = [`table: ${name(record['table'], "'<table>'")}`];
-  if (record['ids'] !== undefined) parts.push(`ids: [/* ${plural(list(record['ids']).length, 'id')} */]`);
+function describeDetokenize(mapping: MethodMapping, vault: string, records: Array<Record<string, unknown>>): string {
+  const [tokens, token] = v2PathOf(mapping, 'records[].token');
+  const unset = records.some((record) => record['redaction'] === undefined);
+  const keepV1 = mapping.defaults.find((change) => change.option === 'redaction')?.keepV1;
+  const redaction = unset && keepV1 !== undefined ? ` with ${keepV1} (the v1 default)` : '';
+  return call(mapping, vault, [`${tokens}: [/* ${plural(records.length, token!)}${redaction} */]`, ...mapping.fixedSettings]);
+}
+
+function describeGet(mapping: MethodMapping, vault: string, record: Record<string, unknown>, options: Record<string, unknown>): string {
+  const parts = [`${v2NameOf(mapping, 'records[].table')}: ${name(record['table'], "'<table>'")}`];
+  if (record['ids'] !== undefined) parts.push(`${v2NameOf(mapping, 'records[].ids')}: [/* ${plural(list(record['ids']).length, 'id')} */]`);
   if (record['columnName'] !== undefined) {
-    parts.push(`columnName: ${name(record['columnName'], "'<column>'")}`, `columnValues: [/* ${plural(list(record['columnValues']).length, 'value')} */]`);
+    parts.push(
+      `${v2NameOf(mapping, 'records[].columnName')}: ${name(record['columnName'], "'<column>'")}`,
+      `${v2NameOf(mapping, 'records[].columnValues')}: [/* ${plural(list(record['columnValues']).length, 'value')} */]`,
+    );
   }
-  if (typeof record['redaction'] === 'string' && NAME.test(record['redaction'])) parts.push(`redactionType: RedactionType.${record['redaction']}`);
-  if (tokens) parts.push('returnTokens: true');
-  return `${vault}.get(new GetRequest({ ${parts.join(', ')} }))`;
+  if (typeof record['redaction'] === 'string' && NAME.test(record['redaction'])) {
+    parts.push(`${v2NameOf(mapping, 'records[].redaction')}: RedactionType.${record['redaction']}`);
+  }
+  parts.push(...booleanOption(mapping, 'tokens', options['tokens']), ...mapping.fixedSettings);
+  return call(mapping, vault, parts);
+}
+
+function describeUpdate(mapping: MethodMapping, vault: string, record: Record<string, unknown>, options: Record<string, unknown>): string {
+  const [data, skyflowId] = v2PathOf(mapping, 'records[].id');
+  const fields = Object.keys(object(record['fields'])).length;
+  return call(mapping, vault, [
+    `${v2NameOf(mapping, 'records[].table')}: ${name(record['table'], "'<table>'")}`,
+    `${data}: { ${skyflowId}, /* ${plural(fields, 'field')} */ }`,
+    ...booleanOption(mapping, 'tokens', options['tokens']),
+    ...mapping.fixedSettings,
+  ]);
+}
+
+// Grouped by table: the form the table's note recommends once the code reads
+// v2 results (the facade and the codemod send one request per record).
+function describeDelete(mapping: MethodMapping, vault: string, records: Array<Record<string, unknown>>): string {
+  const tables = countBy(records.map((record) => record['table']));
+  const table = v2NameOf(mapping, 'records[].table');
+  const ids = v2NameOf(mapping, 'records[].id');
+  return [...tables]
+    .map(([value, count]) => call(mapping, vault, [`${table}: ${name(value, "'<table>'")}`, `${ids}: [/* ${plural(count, 'id')} */]`]))
+    .join(' and ');
+}
+
+function describeConnection(mapping: MethodMapping, config: Record<string, unknown>): string {
+  const methodName = config['methodName'];
+  const parts = [`${v2NameOf(mapping, 'methodName')}: RequestMethod.${typeof methodName === 'string' && NAME.test(methodName) ? methodName : 'POST'}`];
+  const counted = (from: string, word: string) => {
+    if (config[from] !== undefined) parts.push(`${v2NameOf(mapping, from)}: { /* ${plural(Object.keys(object(config[from])).length, word)} */ }`);
+  };
+  if (config['requestBody'] !== undefined) parts.push(`${v2NameOf(mapping, 'requestBody')}: { /* … */ }`);
+  counted('requestHeader', 'header');
+  counted('pathParams', 'param');
+  counted('queryParams', 'param');
+  return call(mapping, receiverOf(mapping, "'<connectionId>'"), [...parts, ...mapping.fixedSettings]);
 }
 
 function perRecord(records: Array<Record<string, unknown>>, one: (record: Record<string, unknown>) => string): string | undefined {
