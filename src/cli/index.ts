@@ -1,4 +1,5 @@
 // The `skyflow-bridge` command line. Each subcommand lives in its own module.
+import { runCodemodCommand } from './codemod.js';
 import { runLocalVault } from './local-vault.js';
 import { runReport } from './report.js';
 
@@ -7,12 +8,14 @@ const USAGE = `Usage: skyflow-bridge <command> [options]
 Commands:
   local-vault   Start a local Skyflow vault (HTTPS, SQLite) for development and tests
   report        Merge usage reports and print the legacy calls left, per call site
+  codemod       Rewrite skyflow-node@1 call sites to the v2 API (needs ts-morph)
 
 Run "skyflow-bridge <command> --help" for the options of a command.`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   'local-vault': runLocalVault,
   report: runReport,
+  codemod: runCodemodCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
