@@ -25,6 +25,7 @@ const nextId = (): string => `00000000-0000-4000-8000-${String(++sequence % 1e12
 /** The same public surface as the real Transport: `new Transport(options, logger)`, `send`, `close`. */
 export class Transport implements Pick<RealTransport, 'send' | 'close'> {
   // Kept only to match the real constructor; the stub never logs or retries.
+  // biome-ignore lint/complexity/noUselessConstructor: gives the stub the real `new Transport(options, logger)` signature for tsc.
   constructor(_options: TransportOptions, _logger: Logger) {}
 
   async send<T>(request: TransportRequest): Promise<TransportResponse<T>> {

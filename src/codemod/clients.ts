@@ -268,6 +268,7 @@ function readOptions(
 /** `Skyflow.builder().addVaultConfig({ vaultId, baseUrl, credentials: { bearerTokenSource } }).build()`, names from the table. */
 export function builderDoc(context: FileContext, parts: ConfigParts, logLevel: string | undefined): Doc {
   const [credentials, source] = target('init', 'getBearerToken');
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive over the entry keys; tsc (noImplicitReturns) checks it.
   const props = parts.entries.map(({ key, value }): Doc => {
     switch (key) {
       case 'vaultID':

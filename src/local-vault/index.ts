@@ -2,6 +2,7 @@
 // Skyflow REST API) for tests, demos, benchmarks and offline development.
 export { startLocalVault, CREDENTIALS_FILE, CA_FILE, DATABASE_FILE } from './start-local-vault.js';
 export { LocalVaultOptionsError } from './options.js';
+export { MissingPeerDependencyError } from './peers.js';
 export { SchemaError } from './schema/resolve-schema.js';
 export { demoSchema } from './schema/demo-schema.js';
 export { OPERATIONS } from './http/operations.js';

@@ -1,17 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isIPv6 } from 'node:net';
-import { TOKEN_PATH } from '../wire/paths.js';
+// The public `startLocalVault`. The server itself (fastify, better-sqlite3,
+// selfsigned) lives in launch-local-vault.ts and is imported on first use, so
+// that `import 'skyflow-bridge/local-vault'` loads none of those optional peers.
 import type { ServiceAccountCredentials } from '../wire/auth.js';
-import { FaultInjector, type FaultRule } from './http/faults.js';
-import { OPERATIONS, type Operation } from './http/operations.js';
-import { buildServer } from './http/server.js';
-import type { ServerStats } from './http/context.js';
-import { AccessTokens } from './identity/AccessTokens.js';
-import { loadState, writePrivate } from './identity/state.js';
-import { resolveLocalVaultOptions, type LocalVaultOptions } from './options.js';
-import { VaultStore } from './storage/VaultStore.js';
-import { Vault } from './vault/Vault.js';
+import type { FaultRule } from './http/faults.js';
+import type { Operation } from './http/operations.js';
+import type { LocalVaultOptions } from './options.js';
+import { loadServerPeers } from './peers.js';
 
 /** A running local vault: what an SDK needs to reach it, and its controls. */
 export interface LocalVault {
@@ -38,17 +32,24 @@ export interface LocalVault {
   close(): Promise<void>;
 }
 
-export interface LocalVaultStats extends ServerStats {
+// Declared here rather than extending the server's own counters, so that the
+// public declarations never mention fastify (an optional peer).
+/** Counters a test or benchmark can read through the handle. */
+export interface LocalVaultStats {
+  /** Requests per endpoint, counted when they arrive (faulted ones included). */
+  requests: Record<Operation, number>;
+  /** Access tokens the token endpoint issued. */
+  tokensIssued: number;
+  /** Requests a fault rule answered. */
   faultsInjected: number;
 }
 
-export const CREDENTIALS_FILE = 'credentials.json';
-export const CA_FILE = 'ca.pem';
-export const DATABASE_FILE = 'vault.db';
-const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
+export { CREDENTIALS_FILE, CA_FILE, DATABASE_FILE } from './data-files.js';
 
 /**
  * Starts a local vault: the Skyflow REST API over SQLite, on loopback.
+ * Needs the optional peer dependencies fastify, better-sqlite3 and selfsigned;
+ * without them it rejects with a MissingPeerDependencyError naming them.
  *
  * @example
  * const vault = await startLocalVault();
@@ -56,77 +57,7 @@ const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
  * await vault.close();
  */
 export async function startLocalVault(options: LocalVaultOptions = {}): Promise<LocalVault> {
-  const resolved = resolveLocalVaultOptions(options);
-  const { dataDir } = resolved;
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const state = await loadState(dataDir, { vaultId: resolved.vaultId, tls: resolved.tls, host: resolved.host });
-
-  const store = new VaultStore(dataDir === undefined ? undefined : join(dataDir, DATABASE_FILE), resolved.schema);
-  const faults = new FaultInjector(resolved.faults);
-  const stats: ServerStats = {
-    requests: Object.fromEntries(OPERATIONS.map((operation) => [operation, 0])) as Record<Operation, number>,
-    tokensIssued: 0,
-  };
-  let url = '';
-  let audiences: string[] = [];
-  const app = buildServer(
-    {
-      vault: new Vault(store, resolved.schema, Buffer.from(state.tokenSecret, 'hex')),
-      vaultId: state.vaultId,
-      accessTokens: new AccessTokens(state.serviceAccount, state.accessTokenSecret, state.apiKey, resolved.tokenTtlSeconds),
-      faults,
-      stats,
-      tokenAudiences: () => audiences,
-      maxQueryRows: resolved.maxQueryRows,
-      log: resolved.log,
-    },
-    { tls: resolved.tls && state.tls ? { key: state.tls.key, cert: state.tls.cert } : undefined, bodyLimit: resolved.bodyLimit },
-  );
-
-  try {
-    await app.listen({ port: resolved.port, host: resolved.host });
-  } catch (error) {
-    store.close();
-    throw error;
-  }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : resolved.port;
-  const scheme = resolved.tls ? 'https' : 'http';
-  const origin = (host: string) => `${scheme}://${isIPv6(host) ? `[${host}]` : host}:${port}`;
-  url = origin(resolved.host);
-  // An SDK may reach the vault as localhost rather than 127.0.0.1; the
-  // assertion's audience names the token endpoint the way the SDK reached it.
-  audiences = [...new Set([resolved.host, ...LOOPBACK_HOSTS])].map((host) => `${origin(host)}${TOKEN_PATH}`);
-
-  const credentials: ServiceAccountCredentials = { ...state.serviceAccount, tokenURI: `${url}${TOKEN_PATH}` };
-  const caCert = resolved.tls ? state.tls?.caCert : undefined;
-  let credentialsPath: string | undefined;
-  let caCertPath: string | undefined;
-  if (dataDir !== undefined) {
-    credentialsPath = join(dataDir, CREDENTIALS_FILE);
-    await writePrivate(credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`);
-    if (caCert !== undefined) {
-      caCertPath = join(dataDir, CA_FILE);
-      await writePrivate(caCertPath, caCert);
-    }
-  }
-
-  let closing: Promise<void> | undefined;
-  return {
-    url,
-    port,
-    vaultId: state.vaultId,
-    apiKey: state.apiKey,
-    credentials,
-    caCert,
-    dataDir,
-    credentialsPath,
-    caCertPath,
-    setFaults: (rules) => faults.set(rules),
-    stats: () => ({ ...stats, requests: { ...stats.requests }, faultsInjected: faults.injected }),
-    close: () => {
-      closing ??= app.close().finally(() => store.close());
-      return closing;
-    },
-  };
+  await loadServerPeers();
+  const { launchLocalVault } = await import('./launch-local-vault.js');
+  return launchLocalVault(options);
 }

@@ -188,9 +188,18 @@ export class MigrationClient implements LegacyClientLike {
       this.#stats.shadow(operation, key);
       void control.then((c) => this.#events.emit('shadow', { operation, status, controlLatencyMs: round(c.ms) }));
     };
-    if (!target) return skip('skipped-write', 'skippedWrites');
-    if (Math.random() >= this.#shadow.sampleRate) return skip('skipped-sample', 'skippedSample');
-    if (this.#inflight >= this.#shadow.maxConcurrent) return skip('skipped-concurrency', 'skippedConcurrency');
+    if (!target) {
+      skip('skipped-write', 'skippedWrites');
+      return;
+    }
+    if (Math.random() >= this.#shadow.sampleRate) {
+      skip('skipped-sample', 'skippedSample');
+      return;
+    }
+    if (this.#inflight >= this.#shadow.maxConcurrent) {
+      skip('skipped-concurrency', 'skippedConcurrency');
+      return;
+    }
 
     // The slot is held until the candidate really ends, timed out or not, so
     // a slow new path cannot pile up work behind the budget.
@@ -286,7 +295,7 @@ export function isServiceFailure(error: unknown): boolean {
     if ('code' in record && 'description' in record) codes.push(record['code']);
     for (const key of ['error', 'errors']) {
       const inner = record[key];
-      if (Array.isArray(inner)) inner.forEach((item) => visit(item, depth + 1));
+      if (Array.isArray(inner)) for (const item of inner) visit(item, depth + 1);
       else visit(inner, depth + 1);
     }
   };

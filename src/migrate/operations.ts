@@ -15,6 +15,7 @@ export const ROUTE_ORDER: Record<Route, number> = { legacy: 0, shadow: 1, v2: 2 
 
 /** Anything with the legacy client's methods: a skyflow-node@1 client, or a skyflow-bridge/v1 one. */
 export type LegacyClientLike = {
+  // biome-ignore lint/suspicious/noExplicitAny: `any[]` parameters are what lets a method with typed parameters match (`unknown[]` would not, by contravariance).
   [K in Operation]: (...args: any[]) => Promise<unknown>;
 };
 

@@ -81,8 +81,8 @@ export function formatUsage(entries: readonly LegacyUsage[], format: 'table' | '
   const rows = entries.map((entry) => [String(entry.count), `${entry.method}()`, entry.callSite, entry.replacement ?? '']);
   const header = ['Calls', 'Legacy method', 'Call site', 'Replace with (skyflow-bridge/v2)'];
   if (format === 'markdown') {
-    const escape = (cell: string) => cell.replaceAll('|', '\\|');
-    return `${[header, header.map(() => '---'), ...rows].map((row) => `| ${row.map(escape).join(' | ')} |`).join('\n')}\n`;
+    const escapeCell = (cell: string) => cell.replaceAll('|', '\\|');
+    return `${[header, header.map(() => '---'), ...rows].map((row) => `| ${row.map(escapeCell).join(' | ')} |`).join('\n')}\n`;
   }
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => Math.min(row[i]!.length, i === 3 ? 110 : 60))));
   const line = (row: string[]) =>

@@ -3,7 +3,7 @@
 // legacy call keeps working and warns where it is and what replaces it.
 import { moduleNotifier } from '../adapter/deprecation/notifier.js';
 import { describeReplacement } from '../adapter/deprecation/replacement.js';
-import { LogLevel } from './enums.js';
+import type { LogLevel } from './enums.js';
 import { isExpired as isTokenExpired } from './jwt.js';
 import { logWarn, setLevel } from './logging.js';
 

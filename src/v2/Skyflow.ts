@@ -1,4 +1,4 @@
-import { LogLevel } from './enums.js';
+import type { LogLevel } from './enums.js';
 import {
   copyConfig,
   resolveClientOptions,

@@ -15,10 +15,10 @@ import { rejection } from '../helpers/outcomes.js';
 
 const vault = sharedVault();
 const REQUEST_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const withRequestId = (message: string) => new RegExp(`^${escape(message)} - requestId: ${REQUEST_ID}$`);
+const withRequestId = (message: string) => new RegExp(`^${escapeRegExp(message)} - requestId: ${REQUEST_ID}$`);
 const { RedactionType } = Skyflow;
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

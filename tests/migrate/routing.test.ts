@@ -169,7 +169,12 @@ describe('the router', () => {
 
   it('asks a decide function, sync or async, with the operation and arguments', async () => {
     const seen: unknown[] = [];
-    const sync = new Router({ decide: (operation, args) => (seen.push([operation, args]), args[0] === 'new' ? 'v2' : 'shadow') });
+    const sync = new Router({
+      decide: (operation, args) => {
+        seen.push([operation, args]);
+        return args[0] === 'new' ? 'v2' : 'shadow';
+      },
+    });
     expect(await decide(sync, 'get', ['new'])).toEqual({ route: 'v2', reason: 'decide function', problems: [] });
     expect(await decide(sync, 'update', ['old', 1])).toEqual({ route: 'shadow', reason: 'decide function', problems: [] });
     expect(seen).toEqual([

@@ -83,7 +83,7 @@ function pathsOf(args: Args, depth = 4): string[] {
     if (level === depth || typeof value !== 'object' || value === null) return;
     for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], `${path}.${key}`, level + 1);
   };
-  args().forEach((value, index) => walk(value, String(index), 0));
+  for (const [index, value] of args().entries()) walk(value, String(index), 0);
   return found;
 }
 
@@ -428,7 +428,7 @@ describe('skyflow-bridge/v1: any bad input gets a legacy error', () => {
       fc.assert(
         fc.property(jwtLike, fc.constantFrom('isExpired', 'isValid') , (value, name) => {
           try {
-            expect(typeof v1[name as 'isExpired'](value as string)).toBe('boolean');
+            expect(typeof (name === 'isExpired' ? v1.isExpired : v1.isValid)(value as string)).toBe('boolean');
           } catch (error) {
             if (!(error instanceof v1.InvalidTokenError)) throw new Error(`${name}: threw ${describeError(error)}`);
           }

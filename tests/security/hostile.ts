@@ -110,6 +110,7 @@ const TRAPS: Array<() => unknown> = [
   () => throwingGetter('records'),
   () => throwingGetter('table'),
   unconvertible,
+  // biome-ignore lint/suspicious/noThenProperty: a hostile thenable is the input under test.
   () => ({ then: trap }),
 ];
 

@@ -64,7 +64,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'a record with only some columns',
-    run: (client, run) => client.insert({ records: [{ table: 'persons', fields: { email: run.unique() + '@example.test' } }] }),
+    run: (client, run) => client.insert({ records: [{ table: 'persons', fields: { email: `${run.unique()}@example.test` } }] }),
   },
   {
     name: 'upsert: inserting the same card_number again updates the record (same skyflow_id)',

@@ -443,7 +443,7 @@ const connectionTemplate = fc
     const pathParams: Record<string, string> = {};
     // Parameters the template does not name change nothing.
     for (const [name, value] of Object.entries(unused)) if (!names.includes(name)) pathParams[name] = value;
-    names.forEach((name, index) => (pathParams[name] = values[index]!));
+    for (const [index, name] of names.entries()) pathParams[name] = values[index]!;
     return {
       config: {
         connectionURL: `https://gateway.example.test/v1/gateway/${parts((index) => `{${names[index]}}`)}`,

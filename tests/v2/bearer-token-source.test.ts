@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterEach(() => own.setFaults([]));
 afterAll(async () => {
-  clients.forEach((client) => client.close());
+  for (const client of clients) client.close();
   await own.close();
 });
 

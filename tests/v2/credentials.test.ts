@@ -21,7 +21,9 @@ import { rejection } from '../helpers/outcomes.js';
 const vault = sharedVault();
 const clients: Skyflow[] = [];
 
-afterAll(() => clients.forEach((client) => client.close()));
+afterAll(() => {
+  for (const client of clients) client.close();
+});
 
 function clientFor(
   target: { vaultId: string; url: string; caCert?: string | undefined },

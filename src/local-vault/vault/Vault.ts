@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Byot, RedactionType } from '../../wire/enums.js';
+import { Byot, type RedactionType } from '../../wire/enums.js';
 import type { FieldRecord } from '../../wire/common.js';
 import type { WrittenRecord } from '../../wire/records.js';
 import type { DetokenizeRecord } from '../../wire/tokens.js';
 import { SKYFLOW_ID, type Column, type ResolvedSchema, type Table } from '../schema/resolve-schema.js';
 import type { Row, VaultStore } from '../storage/VaultStore.js';
-import { VaultError, badRequest, conflict, notFound } from '../errors.js';
+import { type VaultError, badRequest, conflict, notFound } from '../errors.js';
 import { deriveToken, uuidToken } from './token-format.js';
 import { reveal } from './redaction.js';
 import { fromStored, toStored, toText, toTyped, valueKey, type TypedValue } from './values.js';

@@ -22,7 +22,7 @@ export function diff(control: unknown, candidate: unknown, limit = 20): RawDiffe
     }
     if (bothObjects) {
       const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-      for (const key of keys) walk(a[key], b[key], `${path}/${escape(key)}`);
+      for (const key of keys) walk(a[key], b[key], `${path}/${escapePointerToken(key)}`);
       return;
     }
     found.push({ path, control: a, candidate: b });
@@ -35,6 +35,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function escape(key: string): string {
+function escapePointerToken(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }

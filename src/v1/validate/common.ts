@@ -9,7 +9,7 @@ export const singular = (key: Key, ...args: Array<string | number>): SkyflowErro
 /** A v1 error in the plural form (`errors`). */
 export const plural = (key: Key, ...args: Array<string | number>): SkyflowError => new SkyflowError(ERROR[key], args);
 
-export const has = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
+export const has = (value: object, key: string): boolean => Object.hasOwn(value, key);
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

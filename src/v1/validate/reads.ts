@@ -75,7 +75,7 @@ export function validateGetInput(input: unknown, options: IGetOptions): asserts 
     const columnName = record['columnName'];
     const columnValues = record['columnValues'];
     if (columnName === undefined && columnValues === undefined && ids === undefined) throw plural('MISSING_ID_AND_COLUMN_NAME');
-    if (columnName != undefined && columnValues === undefined) throw plural('MISSING_RECORD_COLUMN_VALUE');
+    if (columnName != null && columnValues === undefined) throw plural('MISSING_RECORD_COLUMN_VALUE');
     if (columnName === undefined && columnValues !== undefined) throw plural('MISSING_RECORD_COLUMN_NAME');
     if (columnName != null && typeof columnName !== 'string') throw plural('INVALID_RECORD_COLUMN_VALUE');
     if (columnName != null && columnName === '') throw plural('EMPTY_COLUMN_NAME');

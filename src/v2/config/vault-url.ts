@@ -1,4 +1,4 @@
-import { Env } from '../enums.js';
+import type { Env } from '../enums.js';
 
 const hosts: Record<Env, string> = {
   PROD: 'vault.skyflowapis.com',

@@ -188,6 +188,7 @@ describe('TokenSource with a bearerTokenSource', () => {
   it.each<[string, () => unknown]>([
     ['a string', () => 'sky-abc'],
     ['a promise of a string', async () => 'sky-abc'],
+    // biome-ignore lint/suspicious/noThenProperty: a thenable token source is the input under test.
     ['a thenable of a string', () => ({ then: (resolve: (value: string) => void) => resolve('sky-abc') })],
   ])('takes %s', async (_, source) => {
     await expect(bearer(source)).resolves.toStrictEqual({ token: 'sky-abc', refreshable: false });
@@ -224,6 +225,7 @@ describe('TokenSource with a bearerTokenSource', () => {
     ['a String object', () => new String('sky-abc'), 'a value of type object'],
     ['a revoked proxy', () => revoked(), 'a value of type object'],
     ['a promise of an object', async () => ({ token: 'sky-abc' }), 'a value of type object'],
+    // biome-ignore lint/suspicious/noThenProperty: a thenable-looking object is the input under test.
     ['an object whose then cannot be read', () => ({ get then(): never { throw new Error('no'); } }), 'a value of type object'],
     ['an empty string', () => '', 'an empty string'],
     ['a token with a space', () => 'Bearer sky-abc', 'a string with spaces, control or non-ASCII characters'],
@@ -254,6 +256,7 @@ describe('TokenSource with a bearerTokenSource', () => {
     expect(thrown.error).toBe(reason);
     const rejected = await rejectionOf(bearer(() => Promise.reject(reason)));
     expect(rejected.error).toBe(reason);
+    // biome-ignore lint/suspicious/noThenProperty: a rejecting thenable is the input under test.
     const fromThenable = await rejectionOf(bearer(() => ({ then: (_: unknown, reject: (r: unknown) => void) => reject(reason) })));
     expect(fromThenable.error).toBe(reason);
   });

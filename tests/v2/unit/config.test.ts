@@ -6,7 +6,6 @@ import { readClaims } from '../../../src/v2/credentials/jwt.js';
 import { resolveClientOptions, resolveVaultConfig } from '../../../src/v2/config/resolve-config.js';
 import { clusterUrl, envOfHost, isSecureUrl, normalizeBaseUrl } from '../../../src/v2/config/vault-url.js';
 import { Env, LogLevel } from '../../../src/v2/enums.js';
-import { isSkyflowError } from '../../../src/v2/errors/SkyflowError.js';
 import type { LogEntry } from '../../../src/v2/logging/Logger.js';
 import { Skyflow } from '../../../src/v2/Skyflow.js';
 import { VaultClient } from '../../../src/v2/vault/VaultClient.js';

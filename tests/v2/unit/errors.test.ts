@@ -155,7 +155,7 @@ describe('errorFromAnswer', () => {
 });
 
 describe('errorFromNoAnswer', () => {
-  it.each<[string, Parameters<typeof errorFromNoAnswer>[0], Function, ReturnType<typeof fields>]>([
+  it.each<[string, Parameters<typeof errorFromNoAnswer>[0], new (...args: never) => SkyflowError, ReturnType<typeof fields>]>([
     [
       'network with a code',
       { kind: 'network', code: 'ECONNRESET' },

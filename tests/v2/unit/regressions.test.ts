@@ -25,7 +25,7 @@ describe('credentials', () => {
   });
 
   it('refuses a hole in roles', () => {
-    // eslint-disable-next-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the input under test.
     expect(message(() => resolveCredentials({ credentialsString: '{}', roles: [, 'r'] as string[] }))).toBe(
       'Validation error. Invalid roles. Specify roles as an array of strings.',
     );
