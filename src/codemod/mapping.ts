@@ -3,7 +3,8 @@
 // wrapper that keeps its v1 result shape, the names that change, the setting
 // that keeps a v1 default, and whether (or why not) a call is rewritten. The
 // codemod writes no name the table holds.
-import { V1_TO_V2, type DefaultChange, type LegacyClientMethod, type MethodMapping, type Rename } from '../adapter/mapping/v1-to-v2.js';
+import { v2PathOf } from '../adapter/mapping/v2-call.js';
+import { V1_TO_V2, type LegacyClientMethod, type MethodMapping } from '../adapter/mapping/v1-to-v2.js';
 
 /** The legacy client calls the codemod looks for. */
 export type ClientMethod = Exclude<LegacyClientMethod, 'init'>;
@@ -60,9 +61,13 @@ export function perRecord(method: RewritableMethod): boolean {
  * → [credentials, bearerTokenSource] for init (`[]` marks an array; dropped here).
  */
 export function target(method: LegacyClientMethod, from: string): string[] {
-  const rename = (mappingOf(method).renames as readonly Rename[]).find((entry) => entry.from === from);
-  if (!rename) throw new Error(`codemod: the mapping table has no rename of ${method} ${from}`);
-  return rename.to.split('.').map((segment) => identifier(segment.replace(/\[\]$/, ''), `${method} rename of ${from}`));
+  let path: string[];
+  try {
+    path = v2PathOf(mappingOf(method), from);
+  } catch {
+    throw new Error(`codemod: the mapping table has no rename of ${method} ${from}`);
+  }
+  return path.map((segment) => identifier(segment, `${method} rename of ${from}`));
 }
 
 /** The last name of `target`: the v2 field a legacy name becomes. */
@@ -72,13 +77,12 @@ export function renamed(method: LegacyClientMethod, from: string): string {
 
 /** The settings every replacement of `method` writes whatever the legacy call said (`continueOnError: true` for detokenize). */
 export function fixedSettings(method: RewritableMethod): Array<{ name: string; value: string }> {
-  const settings = (mappingOf(method) as { readonly fixedSettings?: readonly string[] }).fixedSettings ?? [];
-  return settings.map((setting) => parseSetting(setting, `${method} fixed setting`));
+  return mappingOf(method).fixedSettings.map((setting) => parseSetting(setting, `${method} fixed setting`));
 }
 
 /** The v2 setting that keeps the v1 default of `option`, as a name and a value text (`returnTokens`, `true`). */
 export function keepV1(method: LegacyClientMethod, option: string): { name: string; value: string } {
-  const change = (mappingOf(method).defaults as readonly DefaultChange[]).find((entry) => entry.option === option);
+  const change = mappingOf(method).defaults.find((entry) => entry.option === option);
   if (!change) throw new Error(`codemod: the mapping table has no v1 default of ${method} ${option}`);
   return parseSetting(change.keepV1, `${method} keepV1 of ${option}`);
 }
@@ -96,10 +100,10 @@ function parseSetting(text: string, what: string): { name: string; value: string
  * default anyway, nothing otherwise.
  */
 export function optionSettings(method: RewritableMethod, option: string, given: boolean | undefined): Array<{ name: string; value: string }> {
-  const mapping = mappingOf(method) as MethodMapping & { readonly unchangedDefaults?: ReadonlyArray<{ option: string; value: string }> };
-  const change = (mapping.defaults as readonly DefaultChange[]).find((entry) => entry.option === option);
+  const mapping = mappingOf(method);
+  const change = mapping.defaults.find((entry) => entry.option === option);
   if (given === undefined) return change ? [keepV1(method, option)] : [];
-  const v2Default = (change?.v2 ?? mapping.unchangedDefaults?.find((entry) => entry.option === option)?.value ?? '').replace(/^\w+:\s*/, '');
+  const v2Default = change?.v2 ?? mapping.unchangedDefaults.find((entry) => entry.option === option)?.value ?? '';
   return String(given) === v2Default ? [] : [{ name: renamed(method, option), value: String(given) }];
 }
 

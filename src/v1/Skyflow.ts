@@ -70,21 +70,11 @@ export class Skyflow {
     // Read once, into a copy: the caller's object is never changed, later
     // changes to it do not reach this client, and a config that throws when
     // read (1.14.3 threw it from init) fails each call instead.
-    let copy: ISkyflow & Record<string, unknown> = {} as ISkyflow & Record<string, unknown>;
-    let options: BridgeOptions = {};
-    try {
-      if (config === UNREADABLE_CONFIG) throw new TypeError('unreadable');
-      copy = { ...(typeof config === 'object' && config !== null ? config : {}) } as ISkyflow & Record<string, unknown>;
-      if (typeof copy.vaultURL === 'string') copy.vaultURL = formatVaultURL(copy.vaultURL);
-      options = bridgeOptions(copy.options);
-      this.#unreadable = false;
-    } catch {
-      copy = {} as ISkyflow & Record<string, unknown>;
-      this.#unreadable = true;
-    }
-    this.#config = copy;
-    this.#options = options;
-    this.#notifier = new DeprecationNotifier(options.deprecationWarnings ?? 'every-call');
+    const read = config === UNREADABLE_CONFIG ? undefined : readClientConfig(config);
+    this.#unreadable = read === undefined;
+    this.#config = read?.config ?? ({} as ISkyflow & Record<string, unknown>);
+    this.#options = read?.options ?? {};
+    this.#notifier = new DeprecationNotifier(this.#options.deprecationWarnings ?? 'every-call');
   }
 
   static init(config: ISkyflow): Skyflow {
@@ -300,6 +290,17 @@ const initNotifiers = new Map<string, DeprecationNotifier>();
 
 /** Stands for a config that threw when read; the client made from it fails each call. */
 const UNREADABLE_CONFIG = Object.freeze({}) as ISkyflow;
+
+/** A copy of the caller's config and its resolved options; undefined when reading it threw. */
+function readClientConfig(config: unknown): { config: ISkyflow & Record<string, unknown>; options: BridgeOptions } | undefined {
+  try {
+    const copy = { ...(typeof config === 'object' && config !== null ? config : {}) } as ISkyflow & Record<string, unknown>;
+    if (typeof copy.vaultURL === 'string') copy.vaultURL = formatVaultURL(copy.vaultURL);
+    return { config: copy, options: bridgeOptions(copy.options) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** The config `read` returns, or UNREADABLE_CONFIG if reading the caller's objects threw. */
 export function readConfig(read: () => ISkyflow): ISkyflow {

@@ -6,6 +6,7 @@ import { validationError } from '../errors/messages.js';
 import { resolveCredentials, type ResolvedCredentials } from '../credentials/resolve-credentials.js';
 import type { LogSink } from '../logging/Logger.js';
 import type { TransportOptions } from '../transport/Transport.js';
+import { isWellFormed } from '../vault/requests/checks.js';
 import type { ConnectionConfig, RetryOptions, SkyflowConfig, VaultConfig } from './types.js';
 import { clusterUrl, isSecureUrl, normalizeBaseUrl } from './vault-url.js';
 
@@ -42,7 +43,8 @@ export function resolveVaultConfig(config: unknown): ResolvedVaultConfig {
   if (vaultId === undefined || vaultId === null || (typeof vaultId === 'string' && vaultId.trim() === '')) {
     throw validationError('EMPTY_VAULT_ID');
   }
-  if (typeof vaultId !== 'string') throw validationError('INVALID_VAULT_ID');
+  // The id is a segment of every vault path: a lone surrogate cannot be URL-encoded.
+  if (typeof vaultId !== 'string' || !isWellFormed(vaultId)) throw validationError('INVALID_VAULT_ID');
 
   const env = value['env'] === undefined ? Env.PROD : value['env'];
   if (!isEnumValue(Env, env)) throw validationError('INVALID_ENV', vaultId);

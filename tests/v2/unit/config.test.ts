@@ -102,6 +102,8 @@ describe('resolveVaultConfig', () => {
     ['an empty vaultId', { vaultId: '', clusterId: 'c' }, I('Invalid vault ID. Specify a non-empty vaultId.')],
     ['a null vaultId', { vaultId: null, clusterId: 'c' }, I('Invalid vault ID. Specify a non-empty vaultId.')],
     ['a numeric vaultId', { vaultId: 7, clusterId: 'c' }, I('Invalid vault ID. Specify vaultId as a string.')],
+    // A path segment of every call: encodeURIComponent would throw a URIError on it.
+    ['a vaultId with a lone surrogate', { vaultId: 'v\uD800', clusterId: 'c' }, I('Invalid vault ID. Specify vaultId as a string.')],
     ['a blank vaultId', { vaultId: '  ', clusterId: 'c' }, I('Invalid vault ID. Specify a non-empty vaultId.')],
     ['a vaultId of tabs and newlines', { vaultId: '\t\n', clusterId: 'c' }, I('Invalid vault ID. Specify a non-empty vaultId.')],
     ['a misspelt key', { ...v1, vaultID: 'v1' }, I('Unknown key vaultID in vault config v1. Remove it or check its spelling.')],
