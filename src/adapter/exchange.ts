@@ -6,8 +6,11 @@
 export interface V2Exchange {
   /** The v2 operation, e.g. `insertBatch`, `get`, `invoke`. */
   operation: string;
+  /** The v2 request object that was sent. */
   request: unknown;
+  /** What the v2 call resolved with; absent when it failed. */
   response?: unknown;
+  /** What the v2 call threw or rejected with; absent when it succeeded. */
   error?: unknown;
 }
 

@@ -4,30 +4,34 @@ import { demoSchema } from './schema/demo-schema.js';
 import { loadSchemaFile, resolveSchema, type ResolvedSchema } from './schema/resolve-schema.js';
 import type { VaultSchema } from './schema/types.js';
 
-/** Options of `startLocalVault`. Every one is optional. */
+/** Options of `startLocalVault`. Every one is optional; invalid ones throw a LocalVaultOptionsError. */
 export interface LocalVaultOptions {
-  /** TCP port; 0 picks a free one. @default 0 */
+  /** TCP port to listen on; 0 picks a free one (read it from `LocalVault.port`). @default 0 */
   port?: number;
-  /** Interface to bind. @default '127.0.0.1' */
+  /** Interface to bind; keep a loopback address unless other machines must reach the vault. @default '127.0.0.1' */
   host?: string;
   /**
    * Folder for the SQLite file, the keys, `credentials.json` and `ca.pem`;
    * data and identity survive restarts. Absent: everything lives in memory.
    */
   dataDir?: string;
-  /** Tables and columns, as an object or the path of a JSON file. @default the demo schema (cards, persons) */
+  /** Tables and columns, as an object or the path of a JSON schema file. @default demoSchema */
   schema?: VaultSchema | string;
   /** Serve HTTPS with a certificate from a private CA; false serves plain HTTP. @default true */
   tls?: boolean;
   /** Lifetime of the access tokens the token endpoint issues, in seconds. @default 3600 */
   tokenTtlSeconds?: number;
-  /** Fault rules; change them later with `handle.setFaults`. @default [] */
+  /** Faults to inject from the first request on; change them later with `LocalVault.setFaults`. @default [] */
   faults?: FaultRule[];
-  /** The vault ID in request paths. @default generated once and kept in `dataDir` */
+  /**
+   * The vault ID in request paths: 1 to 64 letters, digits, `_` or `-`.
+   * Absent, a random one is generated and kept in `dataDir` (a new one on each
+   * start without a `dataDir`).
+   */
   vaultId?: string;
-  /** Largest accepted request body, in bytes. @default 5 MiB */
+  /** Largest accepted request body, in bytes (5 MiB); a larger one is answered with 413. @default 5242880 */
   bodyLimit?: number;
-  /** Most rows a query may return. @default 10000 */
+  /** Most rows a query may return; a query that would return more fails. @default 10000 */
   maxQueryRows?: number;
   /** Receives one line per request (method, route, status, time, request id); never a value or a query string. */
   log?: (line: string) => void;
@@ -50,11 +54,13 @@ export interface ResolvedLocalVaultOptions {
 
 /** Options `startLocalVault` was given that cannot work; the message names the option and the fix. */
 export class LocalVaultOptionsError extends Error {
+  /** Always `'LocalVaultOptionsError'`. */
   override readonly name = 'LocalVaultOptionsError';
 }
 
 const VAULT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Checks the options and applies their defaults; throws a LocalVaultOptionsError (or a SchemaError) for an invalid one. */
 export function resolveLocalVaultOptions(options: LocalVaultOptions = {}): ResolvedLocalVaultOptions {
   if (typeof options !== 'object' || options === null) {
     throw new LocalVaultOptionsError('startLocalVault options must be an object.');

@@ -10,10 +10,12 @@ export const SERVER_PEERS = {
   selfsigned: '^5.5.0',
 } as const;
 
+/** The name of one of the local vault's optional peer packages. */
 export type ServerPeer = keyof typeof SERVER_PEERS;
 
 /** Thrown by `startLocalVault` when a package it needs is not installed; names the packages and the command to install them. */
 export class MissingPeerDependencyError extends Error {
+  /** Always `'MissingPeerDependencyError'`. */
   override readonly name = 'MissingPeerDependencyError';
   /** The missing packages, e.g. `['fastify', 'better-sqlite3']`. */
   readonly packages: readonly ServerPeer[];

@@ -14,11 +14,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Shadow mode: the legacy result goes to the caller; the bridge runs beside it and is compared. */
 export interface ShadowOptions {
-  /** Time the candidate may take; longer is a timeout (its own outcome, not a mismatch). @default 2000 */
+  /** Time the candidate may take, in milliseconds; longer is a timeout (its own outcome, not a mismatch). @default 2000 */
   timeoutMs?: number;
-  /** Candidates running at once; more are skipped and counted. @default 8 */
+  /** Candidates running at once; calls beyond it are not compared, only counted. @default 8 */
   maxConcurrent?: number;
-  /** Share of shadowed calls that run a candidate (0–1). @default 1 */
+  /** Share of shadowed calls that run a candidate, from 0 to 1; the others are counted as skipped. @default 1 */
   sampleRate?: number;
   /**
    * A client on a separate vault: with it, inserts in shadow mode run on the
@@ -30,21 +30,29 @@ export interface ShadowOptions {
   writeTarget?: LegacyClientLike;
   /** JSON pointers (with `*` for one segment) whose values a mismatch event may show; all others are hashed. */
   revealPaths?: string[];
-  /** Salt of the value hashes in mismatch events. @default random per client */
+  /**
+   * Salt of the value hashes in mismatch events. Give the same salt to several
+   * clients to group equal values across them; absent, each client draws a random one.
+   */
   salt?: string;
-  /** Extra normalisation of both described outcomes before comparing. */
+  /** Extra normalisation of both described outcomes before comparing (request ids and, for dual writes, generated ids and tokens are already replaced). */
   normalize?: (operation: Operation, outcome: unknown) => unknown;
-  /** Equality of the two normalised outcomes. @default field by field */
+  /**
+   * Equality of the two normalised outcomes, replacing the built-in field-by-field
+   * comparison; a mismatch still lists the differing fields when there are any.
+   */
   compare?: (control: unknown, candidate: unknown, operation: Operation) => boolean;
 }
 
+/** Options of `createMigrationClient`: the two clients, and how calls are routed, compared and guarded. */
 export interface MigrationClientOptions {
   /** The legacy path: a skyflow-node@1 client (anything with its methods). */
   legacy: LegacyClientLike;
   /** The new path: a skyflow-bridge/v1 client. */
   bridge: LegacyClientLike;
-  /** @default 'legacy' */
+  /** Which route each call takes: one route for all, or a per-call strategy. @default 'legacy' */
   route?: RouteConfig;
+  /** How calls on the shadow route are compared. */
   shadow?: ShadowOptions;
   /** Demotes an operation when the new path misbehaves; `false` turns it off. @default {} */
   guard?: GuardOptions | false;
@@ -67,20 +75,49 @@ type Timed = CallOutcome & { ms: number };
 
 /**
  * Creates a client with the legacy interface that routes each call to the
- * legacy SDK, to shadow mode, or to the bridge (v2).
+ * legacy SDK, to shadow mode, or to the bridge (v2). Invalid options throw a
+ * SkyflowError naming the option.
  *
  * @example
- * const client = createMigrationClient({
- *   legacy: Skyflow.init(config),                 // skyflow-node@1
- *   bridge: SkyflowBridge.init(config),           // skyflow-bridge/v1
- *   route: { ramp: { flagKey: 'vault-v2', percent: 10, targetingKey: () => tenant.id } },
- * });
- * await client.get({ records: [...] });
+ * ```ts
+ * import { Skyflow as Legacy, generateBearerToken } from 'skyflow-node';
+ * import { Skyflow as Bridge, RedactionType } from 'skyflow-bridge/v1';
+ * import { createMigrationClient } from 'skyflow-bridge/migrate';
+ *
+ * const getBearerToken = async () => (await generateBearerToken(process.env.CREDENTIALS_PATH ?? '')).accessToken;
+ * const config = { vaultID: process.env.VAULT_ID ?? '', vaultURL: process.env.VAULT_URL ?? '', getBearerToken };
+ * // Shadow mode: callers get skyflow-node's answers; the bridge runs beside it and is compared.
+ * const client = createMigrationClient({ legacy: Legacy.init(config), bridge: Bridge.init(config), route: 'shadow' });
+ * client.on('mismatch', ({ operation, differences }) => console.warn(operation, differences.map((d) => d.path)));
+ *
+ * console.log(await client.get({ records: [{ table: 'cards', ids: [process.env.CARD_ID ?? ''], redaction: RedactionType.MASKED }] }));
+ * ```
  */
 export function createMigrationClient(options: MigrationClientOptions): MigrationClient {
   return new MigrationClient(options);
 }
 
+/**
+ * A legacy-shaped client (skyflow-node@1's methods) that sends each call to the
+ * legacy client, to both in shadow mode, or to the bridge, and watches the
+ * new path. Make it with `createMigrationClient`. Every method resolves or
+ * rejects with exactly what the path the caller got returned.
+ *
+ * @example
+ * ```ts
+ * import { createMigrationClient, type LegacyClientLike } from 'skyflow-bridge/migrate';
+ *
+ * declare const legacy: LegacyClientLike; // a skyflow-node@1 client
+ * declare const bridge: LegacyClientLike; // a skyflow-bridge/v1 client
+ * declare function currentTenantId(): string | undefined;
+ *
+ * const client = createMigrationClient({ legacy, bridge, route: 'shadow' });
+ * // Shadow mode showed no mismatches: send 10 % of the tenants to v2, the others to legacy.
+ * client.setRoute({ ramp: { flagKey: 'vault-v2', percent: 10, targetingKey: () => currentTenantId() } });
+ * client.setRampPercent(50); // the tenants already on v2 stay there
+ * console.log(client.stats().get?.routes.v2?.latencyMs.p95);
+ * ```
+ */
 export class MigrationClient implements LegacyClientLike {
   readonly #legacy: LegacyClientLike;
   readonly #bridge: LegacyClientLike;
@@ -107,24 +144,31 @@ export class MigrationClient implements LegacyClientLike {
     this.#telemetry = new Telemetry(options.openTelemetry, (source, error) => this.#events.problem(source, error));
   }
 
+  /** The legacy `insert(records, options?)`, on the route decided for this call; in shadow mode it is compared only with a `shadow.writeTarget`. */
   insert(...args: unknown[]): Promise<unknown> {
     return this.#call('insert', args);
   }
+  /** The legacy `detokenize(input)`, on the route decided for this call. */
   detokenize(...args: unknown[]): Promise<unknown> {
     return this.#call('detokenize', args);
   }
+  /** The legacy `getById(input)`, on the route decided for this call. */
   getById(...args: unknown[]): Promise<unknown> {
     return this.#call('getById', args);
   }
+  /** The legacy `get(input, options?)`, on the route decided for this call. */
   get(...args: unknown[]): Promise<unknown> {
     return this.#call('get', args);
   }
+  /** The legacy `update(input, options?)`, on the route decided for this call; shadow mode runs it on the legacy path only. */
   update(...args: unknown[]): Promise<unknown> {
     return this.#call('update', args);
   }
+  /** The legacy `delete(input, options?)`, on the route decided for this call; shadow mode runs it on the legacy path only. */
   delete(...args: unknown[]): Promise<unknown> {
     return this.#call('delete', args);
   }
+  /** The legacy `invokeConnection(config)`, on the route decided for this call; shadow mode runs it on the legacy path only. */
   invokeConnection(...args: unknown[]): Promise<unknown> {
     return this.#call('invokeConnection', args);
   }
@@ -139,12 +183,12 @@ export class MigrationClient implements LegacyClientLike {
     return this.#stats.snapshot((operation) => this.#guard?.cap(operation) ?? 'v2');
   }
 
-  /** Replaces the routing (checked first: an invalid config changes nothing). */
+  /** Replaces the routing for the next calls (checked first: an invalid config throws and changes nothing). */
   setRoute(route: RouteConfig): void {
     this.#router.set(route);
   }
 
-  /** Moves the ramp to `percent`; keys already on the new path stay there when it rises. */
+  /** Moves the ramp to `percent` (0–100); keys already on the ramp's route stay there when it rises. Throws when the routing has no ramp. */
   setRampPercent(percent: number): void {
     this.#router.setRampPercent(percent);
   }
@@ -310,7 +354,8 @@ function checkClient(client: unknown, name: 'legacy' | 'bridge' | 'shadow.writeT
   return client as LegacyClientLike;
 }
 
-function resolveShadow(options: ShadowOptions | undefined): ResolvedShadow {
+/** The shadow options with their defaults applied; an invalid one throws a SkyflowError naming it. */
+export function resolveShadow(options: ShadowOptions | undefined): ResolvedShadow {
   const value: ShadowOptions = options ?? {};
   if (typeof value !== 'object' || value === null) throw configError('shadow must be an object.');
   const positive = (name: 'timeoutMs' | 'maxConcurrent', fallback: number) => {

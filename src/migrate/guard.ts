@@ -4,19 +4,25 @@ import type { Operation, Route } from './operations.js';
 import { ROUTE_ORDER } from './operations.js';
 import { configError } from './config-error.js';
 
+/**
+ * When the guard demotes an operation one route (v2 → shadow → legacy): its
+ * mismatch or service-error rate over a sliding window passes a threshold.
+ * Each operation is judged on its own; a demotion lasts until `resetGuard`.
+ */
 export interface GuardOptions {
-  /** Length of the sliding window. @default 60000 */
+  /** Length of the sliding window, in milliseconds. @default 60000 */
   windowMs?: number;
-  /** Samples the window needs before a rate counts. @default 20 */
+  /** Calls the window needs before a rate counts (a whole number). @default 20 */
   minSamples?: number;
-  /** Shadow comparisons that may differ (0–1). @default 0.05 */
+  /** Highest share of shadow comparisons that may differ, from 0 to 1; above it shadow demotes to legacy. @default 0.05 */
   maxMismatchRate?: number;
-  /** v2 calls that may fail with a service error (0–1). @default 0.1 */
+  /** Highest share of v2 calls that may fail with a service error (5xx, no answer), from 0 to 1; above it v2 demotes to shadow. @default 0.1 */
   maxErrorRate?: number;
 }
 
 type Sample = { time: number; bad: boolean };
 
+/** A demotion the guard made: which operation, from and to which route, and why. */
 export interface Demotion {
   operation: Operation;
   from: Route;
@@ -33,25 +39,7 @@ export class Guard {
   readonly #now: () => number;
 
   constructor(options: GuardOptions = {}, now: () => number = Date.now) {
-    const value = typeof options === 'object' && options !== null ? options : {};
-    const rate = (name: keyof GuardOptions, fallback: number) => {
-      const given = value[name] ?? fallback;
-      if (typeof given !== 'number' || !(given >= 0 && given <= 1)) throw configError(`guard.${name} must be a number from 0 to 1.`);
-      return given;
-    };
-    const positive = (name: keyof GuardOptions, fallback: number) => {
-      const given = value[name] ?? fallback;
-      if (typeof given !== 'number' || !Number.isFinite(given) || given <= 0) throw configError(`guard.${name} must be a positive number.`);
-      return given;
-    };
-    const minSamples = positive('minSamples', 20);
-    if (!Number.isInteger(minSamples)) throw configError('guard.minSamples must be a whole number.');
-    this.#options = {
-      windowMs: positive('windowMs', 60_000),
-      minSamples,
-      maxMismatchRate: rate('maxMismatchRate', 0.05),
-      maxErrorRate: rate('maxErrorRate', 0.1),
-    };
+    this.#options = resolveGuardOptions(options);
     this.#now = now;
   }
 
@@ -105,4 +93,27 @@ export class Guard {
     series.set(operation, []);
     return { operation, from: watched, to, reason: `${what} ${(rate * 100).toFixed(1)}% over ${samples.length} calls exceeds ${threshold * 100}%` };
   }
+}
+
+/** The guard options with their defaults applied; an invalid one throws a SkyflowError naming it. */
+export function resolveGuardOptions(options: GuardOptions = {}): Required<GuardOptions> {
+  const value = typeof options === 'object' && options !== null ? options : {};
+  const rate = (name: keyof GuardOptions, fallback: number) => {
+    const given = value[name] ?? fallback;
+    if (typeof given !== 'number' || !(given >= 0 && given <= 1)) throw configError(`guard.${name} must be a number from 0 to 1.`);
+    return given;
+  };
+  const positive = (name: keyof GuardOptions, fallback: number) => {
+    const given = value[name] ?? fallback;
+    if (typeof given !== 'number' || !Number.isFinite(given) || given <= 0) throw configError(`guard.${name} must be a positive number.`);
+    return given;
+  };
+  const minSamples = positive('minSamples', 20);
+  if (!Number.isInteger(minSamples)) throw configError('guard.minSamples must be a whole number.');
+  return {
+    windowMs: positive('windowMs', 60_000),
+    minSamples,
+    maxMismatchRate: rate('maxMismatchRate', 0.05),
+    maxErrorRate: rate('maxErrorRate', 0.1),
+  };
 }

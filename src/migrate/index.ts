@@ -41,7 +41,7 @@ export type {
   ProblemEvent,
 } from './events.js';
 export type { PublishedValue } from './shadow/redact.js';
-export type { TelemetryOptions, MeterLike, TracerLike } from './telemetry.js';
+export type { TelemetryOptions, MeterLike, TracerLike, SpanLike, CounterLike, HistogramLike } from './telemetry.js';
 export type { UsageReport } from './usage-report.js';
 export type { V1InsertShape } from './v1-shape/insert.js';
 export type { V1DetokenizeTokens } from './v1-shape/detokenize.js';
@@ -52,10 +52,21 @@ export type { DualView, DualViewListener, V2Exchange, LegacyUsage, LegacyCallEve
 /**
  * The dual view of a skyflow-bridge/v1 client: `listener` sees, for each
  * legacy call, the v2 requests and responses behind it next to the v1 result.
- * They hold the call's data — for development, not for logs.
+ * They hold the call's data — for development, not for logs. Returns the
+ * function that stops listening.
  *
  * @example
- * const stop = dualView(bridgeClient, ({ method, exchanges, result }) => console.dir({ method, exchanges, result }, { depth: 6 }));
+ * ```ts
+ * import type { Skyflow } from 'skyflow-bridge/v1';
+ * import { dualView } from 'skyflow-bridge/migrate';
+ *
+ * declare const bridge: Skyflow; // a skyflow-bridge/v1 client
+ * const stop = dualView(bridge, ({ method, exchanges, result, rejection }) => {
+ *   console.dir({ method, v2: exchanges.map(({ operation, request, response }) => ({ operation, request, response })), result, rejection }, { depth: 6 });
+ * });
+ * await bridge.detokenize({ records: [{ token: process.env.CVV_TOKEN ?? '' }] });
+ * stop();
+ * ```
  */
 export function dualView(client: SkyflowV1, listener: DualViewListener): () => void {
   return client.onV2Exchange(listener);

@@ -4,39 +4,64 @@ import type { Operation, Route } from './operations.js';
 
 const SAMPLES = 1024;
 
+/**
+ * Latencies of one series, in milliseconds (rounded to 0.01 ms). The
+ * percentiles and the mean cover the latest 1024 samples; all are 0 before the first.
+ */
 export interface LatencySummary {
+  /** Samples recorded since the client was created (all of them, not only the latest 1024). */
   count: number;
+  /** Median latency, in milliseconds. */
   p50: number;
+  /** 95th percentile latency, in milliseconds. */
   p95: number;
+  /** 99th percentile latency, in milliseconds. */
   p99: number;
+  /** Mean latency, in milliseconds. */
   mean: number;
 }
 
+/** Calls of one operation on one route. */
 export interface RouteStats {
+  /** Calls that took this route (after the guard's cap). */
   calls: number;
+  /** Of those, the calls whose promise rejected for the caller. */
   rejected: number;
+  /** Latency of the answer the caller got (on the shadow route: the legacy call's). */
   latencyMs: LatencySummary;
 }
 
+/** What shadow mode did with one operation's calls; each shadowed call counts under one status. */
 export interface ShadowStats {
+  /** Calls whose two outcomes were compared: `matches + mismatches`. */
   compared: number;
+  /** Comparisons where both paths ended the same way. */
   matches: number;
+  /** Comparisons where they differed (each also sent a `mismatch` event). */
   mismatches: number;
+  /** Calls whose candidate took longer than `shadow.timeoutMs`. */
   timeouts: number;
+  /** Writes run on the legacy path alone (no `writeTarget`, or an update, delete or connection call). */
   skippedWrites: number;
+  /** Calls not compared because `shadow.maxConcurrent` candidates were already running. */
   skippedConcurrency: number;
+  /** Calls left out by `shadow.sampleRate`. */
   skippedSample: number;
   /** The candidate's latency (legacy is the control; its latency is under routes.shadow). */
   candidateLatencyMs: LatencySummary;
 }
 
+/** The counts of one legacy operation. */
 export interface OperationStats {
+  /** Calls per route taken; a route that no call took is absent. */
   routes: Partial<Record<Route, RouteStats>>;
+  /** The shadow comparisons of this operation (all zero when none ran on the shadow route). */
   shadow: ShadowStats;
   /** The route this operation is capped at by the guard, if it was demoted. */
   demotedTo?: Route;
 }
 
+/** What `MigrationClient.stats()` returns: the counts per legacy operation, for the operations called so far. */
 export type MigrationStats = Partial<Record<Operation, OperationStats>>;
 
 class Latencies {
@@ -67,6 +92,7 @@ interface Entry {
   candidate: Latencies;
 }
 
+/** Collects the counts behind `MigrationClient.stats()`. */
 export class StatsCollector {
   readonly #entries = new Map<Operation, Entry>();
 

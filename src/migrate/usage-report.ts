@@ -4,30 +4,49 @@ import { writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { legacyUsage, type LegacyUsage } from '../v1/index.js';
 
+/** The `format` marker of a usage report file, checked by `asUsageReport` and `skyflow-bridge report`. */
 export const REPORT_FORMAT = 'skyflow-bridge-usage';
 
-/** One process's legacy calls. */
+/** One process's legacy calls through skyflow-bridge/v1, as a usage report file holds them (JSON). */
 export interface UsageReport {
+  /** Always `'skyflow-bridge-usage'`: marks the file as a usage report. */
   format: typeof REPORT_FORMAT;
+  /** Version of the file layout. */
   version: 1;
+  /** When the report was made, as an ISO 8601 time. */
   generatedAt: string;
+  /** The id of the process whose calls it counts. */
   pid: number;
+  /** One entry per legacy method and call site, with its count. */
   entries: LegacyUsage[];
 }
 
-/** The legacy calls counted so far in this process. */
+/** The legacy calls counted so far in this process (calls made through skyflow-bridge/v1 clients and helpers). */
 export function usageReport(): UsageReport {
   return { format: REPORT_FORMAT, version: 1, generatedAt: new Date().toISOString(), pid: process.pid, entries: legacyUsage() };
 }
 
-/** Writes the usage report to `path` now. */
+/** Writes the usage report to `path` now, as JSON; resolves with the report written. */
 export async function writeUsageReport(path: string): Promise<UsageReport> {
   const report = usageReport();
   await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }
 
-/** Writes the usage report to `path` when the process exits; returns the function that cancels it. */
+/**
+ * Writes the usage report to `path` when the process exits; returns the
+ * function that cancels it. The write is synchronous, on the `exit` event, so
+ * a process killed by a signal it does not handle writes nothing. A failed
+ * write is ignored.
+ *
+ * @example
+ * ```ts
+ * import { writeUsageReportAtExit } from 'skyflow-bridge/migrate';
+ *
+ * // One file per process; `npx skyflow-bridge report usage-*.json` merges them later.
+ * writeUsageReportAtExit(`usage-${process.pid}.json`);
+ * ```
+ */
 export function writeUsageReportAtExit(path: string): () => void {
   const write = () => {
     try {
@@ -40,7 +59,20 @@ export function writeUsageReportAtExit(path: string): () => void {
   return () => process.off('exit', write);
 }
 
-/** The entries of many reports, one per code and call site, most-used first. */
+/**
+ * The entries of many reports, one per code and call site with their counts
+ * added up, most-used first.
+ *
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { asUsageReport, formatUsage, mergeUsageReports } from 'skyflow-bridge/migrate';
+ *
+ * const files = ['usage-101.json', 'usage-102.json'];
+ * const reports = await Promise.all(files.map(async (file) => asUsageReport(JSON.parse(await readFile(file, 'utf8')), file)));
+ * process.stdout.write(formatUsage(mergeUsageReports(reports), 'markdown'));
+ * ```
+ */
 export function mergeUsageReports(reports: readonly UsageReport[]): LegacyUsage[] {
   const merged = new Map<string, LegacyUsage>();
   for (const report of reports) {
@@ -62,7 +94,7 @@ export function mergeUsageReports(reports: readonly UsageReport[]): LegacyUsage[
   return [...merged.values()].sort((a, b) => b.count - a.count || a.callSite.localeCompare(b.callSite));
 }
 
-/** Checks that a parsed JSON value is a usage report; the message says what is wrong. */
+/** Checks that a parsed JSON value is a usage report and returns it; otherwise throws an Error naming `source` and what is wrong. */
 export function asUsageReport(value: unknown, source: string): UsageReport {
   const report = value as Partial<UsageReport> | null;
   if (typeof report !== 'object' || report === null || report.format !== REPORT_FORMAT || !Array.isArray(report.entries)) {
@@ -75,7 +107,7 @@ export function asUsageReport(value: unknown, source: string): UsageReport {
   return report as UsageReport;
 }
 
-/** The merged entries as a text table, Markdown or JSON. */
+/** The merged entries as a text table (with a total line), a Markdown table or JSON, each with the v2 call that replaces it. */
 export function formatUsage(entries: readonly LegacyUsage[], format: 'table' | 'markdown' | 'json'): string {
   if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
   const rows = entries.map((entry) => [String(entry.count), `${entry.method}()`, entry.callSite, entry.replacement ?? '']);

@@ -45,15 +45,28 @@ import { getOptionsOf, validateDetokenizeInput, validateGetByIdInput, validateGe
 import { resolveUpdateOptions, validateConnectionConfig, validateDeleteInput, validateUpdateInput } from './validate/writes.js';
 
 /**
- * The skyflow-node@1 client, running on the v2 core. Same calls, same
- * results, same errors as 1.14.3 (docs/v1-differences.md lists the few fixed
- * bugs); every call also emits a DeprecationWarning naming its call site and
- * the v2 call that replaces it.
+ * The skyflow-node@1 client, running on the v2 core: same calls, same results,
+ * same errors as 1.14.3.
  *
- * @deprecated Use `Skyflow` from `skyflow-bridge/v2`; each warning names the replacing call.
+ * docs/v1-differences.md lists the few bugs that were fixed. Every call also
+ * emits a DeprecationWarning naming its call site and the v2 call that
+ * replaces it (see `options.deprecationWarnings`).
+ *
+ * @deprecated Use `Skyflow` from `skyflow-bridge/v2` instead; each warning names the replacing call.
  * @example
- * const client = Skyflow.init({ vaultID, vaultURL, getBearerToken });
- * const result = await client.insert({ records: [{ table: 'cards', fields: { cvv: '123' } }] });
+ * ```ts
+ * import { Skyflow } from 'skyflow-bridge/v1';
+ *
+ * const client = Skyflow.init({
+ *   vaultID: process.env.VAULT_ID ?? '',
+ *   vaultURL: process.env.VAULT_URL ?? '',
+ *   getBearerToken: () => process.env.BEARER_TOKEN ?? '',
+ * });
+ * const result = await client.insert({
+ *   records: [{ table: 'persons', fields: { name: 'Jane Doe', email: 'jane@example.com' } }],
+ * });
+ * console.log(result.records?.[0]);
+ * ```
  */
 export class Skyflow {
   readonly #config: ISkyflow & Record<string, unknown>;
@@ -77,6 +90,28 @@ export class Skyflow {
     this.#notifier = new DeprecationNotifier(this.#options.deprecationWarnings ?? 'every-call');
   }
 
+  /**
+   * Makes a client for one vault. Nothing is checked here, as in 1.14.3: a
+   * missing or invalid `vaultID`, `vaultURL` or `getBearerToken` makes each
+   * call reject with a v1 error instead.
+   *
+   * @deprecated Use `Skyflow.builder().addVaultConfig(…).build()` from `skyflow-bridge/v2` instead.
+   * @example
+   * ```ts
+   * import { Skyflow } from 'skyflow-bridge/v1';
+   *
+   * const client = Skyflow.init({
+   *   vaultID: process.env.VAULT_ID ?? '',
+   *   vaultURL: process.env.VAULT_URL ?? '',
+   *   getBearerToken: async () => process.env.BEARER_TOKEN ?? '',
+   *   options: { deprecationWarnings: 'once-per-call-site' },
+   * });
+   * const { records } = await client.get({
+   *   records: [{ table: 'persons', ids: [process.env.PERSON_ID ?? ''], redaction: Skyflow.RedactionType.MASKED }],
+   * });
+   * for (const { fields } of records) console.log(fields['email']);
+   * ```
+   */
   static init(config: ISkyflow): Skyflow {
     notifyInit(config);
     logInfo('Initializing skyflow client.');
@@ -90,14 +125,24 @@ export class Skyflow {
     return client;
   }
 
+  /** The v1 redaction types, reachable from the class as in 1.14.3 (same object as the `RedactionType` export). */
   static get RedactionType(): typeof RedactionType {
     return RedactionType;
   }
 
+  /** The v1 HTTP methods of `invokeConnection`, reachable from the class as in 1.14.3 (same object as the `RequestMethod` export). */
   static get RequestMethod(): typeof RequestMethod {
     return RequestMethod;
   }
 
+  /**
+   * Inserts records, of one table or several, in one request.
+   *
+   * Without `continueOnError` the call is all-or-nothing: when the request
+   * fails, it rejects with a singular-form {@link SkyflowError}.
+   *
+   * @deprecated Use `skyflow.vault(vaultId).insertBatch(new BatchInsertRequest(…))` from `skyflow-bridge/v2` instead.
+   */
   insert(records: IInsertRecordInput, options?: IInsertOptions): Promise<InsertResult> {
     return this.#call('insert', [records, options], 'Insert method triggered.', () => {
       validateInitConfig(this.#config);
@@ -107,7 +152,17 @@ export class Skyflow {
     });
   }
 
-  detokenize(detokenizeInput: IDetokenizeInput): Promise<{ records: DetokenizeRecordResult[] }> {
+  /**
+   * Turns tokens back into their values. Each token succeeds or fails on its
+   * own: when some fail, the promise rejects with `{errors}` or
+   * `{records, errors}`.
+   *
+   * @deprecated Use `skyflow.vault(vaultId).detokenize(new DetokenizeRequest(…))` from `skyflow-bridge/v2` instead.
+   */
+  detokenize(detokenizeInput: IDetokenizeInput): Promise<{
+    /** The resolved tokens, in input order. */
+    records: DetokenizeRecordResult[];
+  }> {
     return this.#call('detokenize', [detokenizeInput], 'Detokenize method triggered.', () => {
       validateInitConfig(this.#config);
       validateDetokenizeInput(detokenizeInput);
@@ -115,8 +170,16 @@ export class Skyflow {
     });
   }
 
-  /** @deprecated Use `get`. */
-  getById(getByIdInput: IGetByIdInput): Promise<{ records: GetRecordResult[] }> {
+  /**
+   * Fetches records by Skyflow ID; the older form of `get` with `ids`. When an
+   * entry fails, the promise rejects with `{errors}` or `{records, errors}`.
+   *
+   * @deprecated Use `skyflow.vault(vaultId).get(new GetRequest(…))` from `skyflow-bridge/v2` instead.
+   */
+  getById(getByIdInput: IGetByIdInput): Promise<{
+    /** The fetched records, entry by entry. */
+    records: GetRecordResult[];
+  }> {
     return this.#call('getById', [getByIdInput], 'Get by ID method triggered.', () => {
       validateInitConfig(this.#config);
       validateGetByIdInput(getByIdInput);
@@ -124,7 +187,17 @@ export class Skyflow {
     });
   }
 
-  get(getInput: IGetInput, options: IGetOptions = {}): Promise<{ records: GetRecordResult[] }> {
+  /**
+   * Fetches records by Skyflow ID or by the values of a unique column, one
+   * request per entry. When an entry fails, the promise rejects with
+   * `{errors}` or `{records, errors}`.
+   *
+   * @deprecated Use `skyflow.vault(vaultId).get(new GetRequest(…))` from `skyflow-bridge/v2` instead.
+   */
+  get(getInput: IGetInput, options: IGetOptions = {}): Promise<{
+    /** The fetched records, entry by entry. */
+    records: GetRecordResult[];
+  }> {
     return this.#call('get', [getInput, options], 'Get method triggered.', () => {
       validateInitConfig(this.#config);
       const resolved = getOptionsOf(options);
@@ -133,7 +206,16 @@ export class Skyflow {
     });
   }
 
-  update(updateInput: IUpdateInput, options?: IUpdateOptions): Promise<{ records: UpdateRecordResult[] }> {
+  /**
+   * Changes columns of existing records, one request per record. When a
+   * record fails, the promise rejects with `{errors}` or `{records, errors}`.
+   *
+   * @deprecated Use `skyflow.vault(vaultId).update(new UpdateRequest(…))` from `skyflow-bridge/v2` instead.
+   */
+  update(updateInput: IUpdateInput, options?: IUpdateOptions): Promise<{
+    /** The changed records, in input order. */
+    records: UpdateRecordResult[];
+  }> {
     return this.#call('update', [updateInput, options], 'Update method triggered.', () => {
       validateInitConfig(this.#config);
       const { tokens } = resolveUpdateOptions(options);
@@ -142,7 +224,16 @@ export class Skyflow {
     });
   }
 
-  delete(deleteInput: IDeleteInput, options?: IDeleteOptions): Promise<{ records: Array<DeleteRecordResult | DeleteRecordError> }> {
+  /**
+   * Deletes records, one request per record. When a record fails, the promise
+   * rejects with `{errors}` or `{records, errors}`.
+   *
+   * @deprecated Use `skyflow.vault(vaultId).delete(new DeleteRequest(…))` from `skyflow-bridge/v2` instead.
+   */
+  delete(deleteInput: IDeleteInput, options?: IDeleteOptions): Promise<{
+    /** The deleted records, in input order. */
+    records: Array<DeleteRecordResult | DeleteRecordError>;
+  }> {
     return this.#call('delete', [deleteInput, options], 'Delete method triggered.', () => {
       validateInitConfig(this.#config);
       validateDeleteInput(deleteInput);
@@ -150,6 +241,16 @@ export class Skyflow {
     });
   }
 
+  /**
+   * Sends a request through a connection and resolves with the parsed
+   * response body.
+   *
+   * Does not need `vaultID` or `vaultURL`. A failed request rejects with
+   * `{ error: { errors: [SkyflowError] } }`; a failure to get the bearer token
+   * with `{ error: <what the provider threw> }`.
+   *
+   * @deprecated Use `skyflow.connection(connectionId).invoke(new InvokeConnectionRequest(…))` from `skyflow-bridge/v2` instead.
+   */
   invokeConnection(config: IConnectionConfig): Promise<unknown> {
     return this.#call(
       'invokeConnection',
@@ -276,12 +377,17 @@ export class Skyflow {
 
 /** One legacy call seen in both shapes: the v2 calls it made, and its v1 result or rejection. */
 export interface DualView {
+  /** The legacy method that was called. */
   method: LegacyMethodName;
+  /** Each v2 request the call made, with its response or error, in the order they ended. */
   exchanges: V2Exchange[];
+  /** What the legacy call resolved with; absent when it rejected. */
   result?: unknown;
+  /** What the legacy call rejected with; absent when it resolved. */
   rejection?: unknown;
 }
 
+/** A function given to `onV2Exchange`; what it throws is ignored. */
 export type DualViewListener = (view: DualView) => void;
 
 // `init` has no client yet: its warnings share one notifier per policy, so

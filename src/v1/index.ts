@@ -28,11 +28,21 @@ export type { V2Exchange } from '../adapter/exchange.js';
 export type { BearerTokenOptions, SignedDataTokensOptions, SignedDataToken } from './service-account.js';
 export type { LegacyUsage, LegacyCallEvent, LegacyCallListener } from '../adapter/deprecation/usage.js';
 export type { LegacyMethod, LegacyMethodName } from '../adapter/deprecation/legacy-methods.js';
+export type { LegacyClientMethod, LegacyHelper } from '../adapter/mapping/v1-to-v2.js';
 
 /**
- * Sets the level of the v1 logs, for every v1 client.
+ * Sets the level of the v1 logs (`LEVEL: [Skyflow] message` on the console),
+ * for every v1 client and helper at once. A value that is not a level name is
+ * ignored. The level starts at `LogLevel.ERROR`.
  *
- * @deprecated The level is per client in v2: `client.setLogLevel(LogLevel.X)`.
+ * @deprecated Use `client.setLogLevel(LogLevel.X)` per client from `skyflow-bridge/v2` instead: the level is per client in v2.
+ * @example
+ * ```ts
+ * import { LogLevel, setLogLevel } from 'skyflow-bridge/v1';
+ *
+ * // Print the lifecycle lines of every call, e.g. "INFO: [Skyflow] Insert method triggered."
+ * setLogLevel(LogLevel.INFO);
+ * ```
  */
 export function setLogLevel(level: LogLevel): void {
   moduleNotifier.notify('setLogLevel', describeReplacement('setLogLevel', undefined, []));
@@ -40,17 +50,22 @@ export function setLogLevel(level: LogLevel): void {
 }
 
 /**
- * Whether a bearer token has expired (`true` for `''`; a token that is not a
- * JWT throws an InvalidTokenError).
+ * Whether a bearer token has expired: `true` for `''` and for a token past its
+ * `exp`; a token that is not a JWT throws an {@link InvalidTokenError}.
  *
- * @deprecated Use `isExpired` from `skyflow-bridge/v2`.
+ * @deprecated Use `isExpired(token)` from `skyflow-bridge/v2` instead, which answers `true` for a token that is not a JWT.
  */
 export function isExpired(token: string): boolean {
   moduleNotifier.notify('isExpired', describeReplacement('isExpired', undefined, []));
   return isTokenExpired(token);
 }
 
-/** @deprecated Use `!isExpired(token)` from `skyflow-bridge/v2`. */
+/**
+ * Whether a bearer token can still be used: the opposite of `isExpired`
+ * (it also logs a v1 WARN line saying it is deprecated).
+ *
+ * @deprecated Use `!isExpired(token)` from `skyflow-bridge/v2` instead.
+ */
 export function isValid(token: string): boolean {
   moduleNotifier.notify('isValid', describeReplacement('isValid', undefined, []));
   logWarn('This method has been deprecated will be removed in future release, use isExpired instead');
@@ -58,8 +73,10 @@ export function isValid(token: string): boolean {
 }
 
 /**
- * How often the module-level helpers (generateBearerToken, isExpired, …)
- * warn; clients take `options.deprecationWarnings`.
+ * Sets how often the module-level helpers (generateBearerToken, isExpired,
+ * setLogLevel, …) emit their DeprecationWarning; each client has its own
+ * `options.deprecationWarnings`. Calls are counted whatever the policy. The
+ * policy starts at `'every-call'`.
  */
 export function setDeprecationPolicy(policy: 'every-call' | 'once-per-call-site' | 'once' | 'silent'): void {
   moduleNotifier.policy = policy;

@@ -10,25 +10,42 @@ import { SkyflowError } from './errors/SkyflowError.js';
 import { rejectionOf } from './reject.js';
 import { logError, logInfo, logWarn } from './logging.js';
 
+/** Options of `generateBearerToken` and `generateBearerTokenFromCreds`. */
 export interface BearerTokenOptions {
+  /** IDs of the roles to scope the token to; an empty array is refused. */
   roleIDs?: string[];
+  /** Context value to put in the token, for context-aware authorization. */
   ctx?: string;
   /**
-   * Not in 1.14.3: time allowed for each attempt of the exchange, in
-   * milliseconds; a value that cannot work is ignored, as 1.14.3 ignored
-   * unknown options. @default 60000
+   * Time allowed for each attempt of the exchange, in milliseconds.
+   *
+   * Not in 1.14.3: a value that is not a positive finite number is ignored,
+   * as 1.14.3 ignored unknown options.
+   *
+   * @default 60000
    */
   timeoutMs?: number;
 }
 
+/** Options of `generateSignedDataTokens` and `generateSignedDataTokensFromCreds`. */
 export interface SignedDataTokensOptions {
+  /** The data tokens to sign; must be a non-empty array of strings. */
   dataTokens: string[];
+  /**
+   * How long each signed token stays valid, in seconds.
+   *
+   * @default 60
+   */
   timeToLive?: number;
+  /** Context value to put in each signed token. */
   ctx?: string;
 }
 
+/** A data token and its signed form. */
 export interface SignedDataToken {
+  /** The data token as given. */
   token: string;
+  /** The token signed with the service account's key: `signed_token_<JWT>`. */
   signedToken: string;
 }
 
@@ -98,33 +115,79 @@ async function bearerToken(credentials: unknown, options: BearerTokenOptions | u
 }
 
 /**
- * A bearer token for the service account of a credentials file.
+ * Gets a bearer token for the service account of a credentials file, by
+ * exchanging a JWT signed with its key at the account's token URI.
  *
- * @deprecated Use `generateBearerToken(path, { roles, context })` from `skyflow-bridge/v2`.
+ * Rejects with a plural-form {@link SkyflowError} (code 400) when the file is
+ * missing, empty or not JSON, or lacks a credential field.
+ *
+ * @deprecated Use `generateBearerToken(path, { roles, context })` from `skyflow-bridge/v2` instead.
+ * @example
+ * ```ts
+ * import { Skyflow, generateBearerToken } from 'skyflow-bridge/v1';
+ *
+ * const client = Skyflow.init({
+ *   vaultID: process.env.VAULT_ID ?? '',
+ *   vaultURL: process.env.VAULT_URL ?? '',
+ *   getBearerToken: async () => (await generateBearerToken('credentials.json')).accessToken,
+ * });
+ * await client.delete({ records: [{ id: process.env.PERSON_ID ?? '', table: 'persons' }] });
+ * ```
  */
 export function generateBearerToken(
   credentialsFilePath: string,
   options?: BearerTokenOptions,
-): Promise<{ accessToken: string; tokenType: string }> {
+): Promise<{
+  /** The bearer token to send in the Authorization header. */
+  accessToken: string;
+  /** The token's type as the token endpoint gives it, normally `Bearer`. */
+  tokenType: string;
+}> {
   moduleNotifier.notify('generateBearerToken', describeReplacement('generateBearerToken', undefined, []));
   return settled(() => bearerToken(readCredentialsFile(credentialsFilePath), options));
 }
 
 /**
- * A bearer token for service-account credentials given as a JSON string.
+ * Gets a bearer token for service-account credentials given as a JSON string
+ * (the content of a credentials file).
  *
- * @deprecated Use `generateBearerTokenFromCreds` from `skyflow-bridge/v2`.
+ * @deprecated Use `generateBearerTokenFromCreds(credentialsString, { roles, context })` from `skyflow-bridge/v2` instead.
+ * @example
+ * ```ts
+ * import { generateBearerTokenFromCreds } from 'skyflow-bridge/v1';
+ *
+ * const { accessToken, tokenType } = await generateBearerTokenFromCreds(process.env.SKYFLOW_CREDENTIALS ?? '', {
+ *   roleIDs: [process.env.SKYFLOW_ROLE_ID ?? ''],
+ * });
+ * const headers = { Authorization: `${tokenType} ${accessToken}` };
+ * await fetch(process.env.SERVICE_URL ?? '', { headers });
+ * ```
  */
 export function generateBearerTokenFromCreds(
   credentials: string,
   options?: BearerTokenOptions,
-): Promise<{ accessToken: string; tokenType: string }> {
+): Promise<{
+  /** The bearer token to send in the Authorization header. */
+  accessToken: string;
+  /** The token's type as the token endpoint gives it, normally `Bearer`. */
+  tokenType: string;
+}> {
   moduleNotifier.notify('generateBearerTokenFromCreds', describeReplacement('generateBearerTokenFromCreds', undefined, []));
   return settled(() => bearerToken(credentials, options));
 }
 
-/** @deprecated Use `generateBearerToken`. */
-export function generateToken(credentialsFilePath: string): Promise<{ accessToken: string; tokenType: string }> {
+/**
+ * Gets a bearer token for the service account of a credentials file; the
+ * older name of `generateBearerToken`, without options.
+ *
+ * @deprecated Use `generateBearerToken(path)` from `skyflow-bridge/v2` instead.
+ */
+export function generateToken(credentialsFilePath: string): Promise<{
+  /** The bearer token to send in the Authorization header. */
+  accessToken: string;
+  /** The token's type as the token endpoint gives it, normally `Bearer`. */
+  tokenType: string;
+}> {
   moduleNotifier.notify('generateToken', describeReplacement('generateToken', undefined, []));
   logWarn('This method has been deprecated will be removed in future release, use GenerateBearerToken instead');
   return settled(() => bearerToken(readCredentialsFile(credentialsFilePath), undefined));
@@ -176,15 +239,23 @@ async function signedDataTokens(credentials: unknown, options: SignedDataTokensO
 }
 
 /**
- * Signed data tokens (`signed_token_<RS256 JWT>`) for data tokens, with the
- * service account of a credentials file. No network call.
+ * Signs data tokens with the service account of a credentials file, giving
+ * `signed_token_<RS256 JWT>` for each. No network call.
+ *
+ * No v2 equivalent yet: keep importing it from `skyflow-bridge/v1` (it is
+ * still counted and warned about as a legacy call).
  */
 export function generateSignedDataTokens(credentialsFilePath: string, options: SignedDataTokensOptions): Promise<SignedDataToken[]> {
   moduleNotifier.notify('generateSignedDataTokens', describeReplacement('generateSignedDataTokens', undefined, []));
   return settled(() => signedDataTokens(readCredentialsFile(credentialsFilePath), options));
 }
 
-/** `generateSignedDataTokens` for credentials given as a JSON string. */
+/**
+ * Signs data tokens with service-account credentials given as a JSON string;
+ * otherwise the same as `generateSignedDataTokens`.
+ *
+ * No v2 equivalent yet: keep importing it from `skyflow-bridge/v1`.
+ */
 export function generateSignedDataTokensFromCreds(credentials: string, options: SignedDataTokensOptions): Promise<SignedDataToken[]> {
   moduleNotifier.notify('generateSignedDataTokensFromCreds', describeReplacement('generateSignedDataTokensFromCreds', undefined, []));
   return settled(() => signedDataTokens(credentials, options));

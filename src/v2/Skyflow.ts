@@ -33,16 +33,28 @@ type VaultEntry = Entry<ResolvedVaultConfig, VaultClient>;
 type ConnectionEntry = Entry<ResolvedConnectionConfig, ConnectionClient>;
 
 /**
- * A Skyflow client: one or more vaults, credentials, logging and one HTTP
- * transport shared by its vaults.
+ * A Skyflow client: the vaults and connections you configured, their
+ * credentials, logging, and one HTTP transport they all share. Build one with
+ * {@link Skyflow.builder} or `new Skyflow(config)`, then get the client of a
+ * vault with {@link Skyflow.vault} or of a connection with {@link Skyflow.connection}.
+ *
+ * Configs can be added, changed and removed at any time; clients handed out
+ * before see the change at their next call.
  *
  * @example
+ * ```ts
+ * import { Env, InsertRequest, LogLevel, Skyflow } from 'skyflow-bridge';
+ *
  * const client = Skyflow.builder()
- *   .addVaultConfig({ vaultId: '<VAULT_ID>', clusterId: '<CLUSTER_ID>', env: Env.PROD })
+ *   .addVaultConfig({ vaultId: process.env.VAULT_ID ?? '', clusterId: process.env.CLUSTER_ID ?? '', env: Env.PROD })
  *   .addSkyflowCredentials({ path: 'credentials.json' })
  *   .setLogLevel(LogLevel.ERROR)
  *   .build();
- * const response = await client.vault().insert(new InsertRequest({ table: 'cards', values: [{ cvv: '123' }] }));
+ * const response = await client.vault().insert(
+ *   new InsertRequest({ table: 'cards', values: [{ cardholder_name: 'Ada Lovelace', cvv: '123' }] }),
+ * );
+ * console.log(response.insertedFields[0]?.skyflowId);
+ * ```
  */
 export class Skyflow {
   readonly #vaults = new Map<string, VaultEntry>();
@@ -52,11 +64,18 @@ export class Skyflow {
   #credentials: { given: Credentials; resolved: ResolvedCredentials } | undefined;
   #envCredentials: { text: string; resolved: ResolvedCredentials } | undefined;
 
-  /** Starts a builder; `build()` is the same as `new Skyflow(config)`. */
+  /**
+   * Starts a {@link SkyflowBuilder}, which collects the config step by step;
+   * its `build()` is the same as `new Skyflow(config)`.
+   */
   static builder(): SkyflowBuilder {
     return new SkyflowBuilder((config) => new Skyflow(config));
   }
 
+  /**
+   * Makes a client from a whole config. Everything is checked here: a bad
+   * config throws a SkyflowError (httpCode 400) and nothing is sent.
+   */
   constructor(config: SkyflowConfig = {}) {
     try {
       if (typeof config !== 'object' || config === null || Array.isArray(config)) throw validationError('CONFIG_MISSING');
@@ -76,7 +95,10 @@ export class Skyflow {
     }
   }
 
-  /** The client of a vault; without an id, of the first vault added. */
+  /**
+   * The client of a configured vault; without an id, of the first vault
+   * added. Throws a SkyflowError when there is no such vault.
+   */
   vault(vaultId?: string): VaultClient {
     return readInput('vault ID', () => {
       if (vaultId === undefined) {
@@ -88,6 +110,7 @@ export class Skyflow {
     });
   }
 
+  /** Adds a vault; throws a SkyflowError when the config is invalid or its vaultId is already there. */
   addVaultConfig(config: VaultConfig): this {
     return readInput('vault config', () => {
       const resolved = resolveVaultConfig(config);
@@ -133,6 +156,7 @@ export class Skyflow {
     });
   }
 
+  /** Removes a vault; its clients fail from their next call on, until a vault of that id is added again. */
   removeVaultConfig(vaultId: string): this {
     return readInput('vault ID', () => {
       this.#entry(vaultIdOf({ vaultId }));
@@ -141,7 +165,10 @@ export class Skyflow {
     });
   }
 
-  /** The vault config as it was given (a deep copy: changing it changes nothing here; a bearerTokenSource is the same function). */
+  /**
+   * The vault config as it was given. It is a deep copy: changing it changes
+   * nothing in the client (a bearerTokenSource is the same function, though).
+   */
   getVaultConfig(vaultId: string): VaultConfig {
     return readInput('vault ID', () => {
       const { config } = this.#entry(vaultIdOf({ vaultId }));
@@ -149,11 +176,15 @@ export class Skyflow {
     });
   }
 
-  /** Credentials for every vault without its own. */
+  /** Sets the credentials used by every vault and connection that has none of its own. */
   addSkyflowCredentials(credentials: Credentials): this {
     return this.updateSkyflowCredentials(credentials);
   }
 
+  /**
+   * Replaces the client-wide credentials (the same as addSkyflowCredentials);
+   * the cached tokens of all vaults and connections are dropped.
+   */
   updateSkyflowCredentials(credentials: Credentials): this {
     return readInput('credentials', () => {
       this.#credentials = { given: credentials, resolved: resolveCredentials(credentials) };
@@ -163,11 +194,15 @@ export class Skyflow {
     });
   }
 
+  /** The client-wide credentials as given, or undefined when none were set. */
   getSkyflowCredentials(): Credentials | undefined {
     return this.#credentials?.given;
   }
 
-  /** The client of a connection; without an id, of the first connection added. */
+  /**
+   * The client of a configured connection; without an id, of the first
+   * connection added. Throws a SkyflowError when there is no such connection.
+   */
   connection(connectionId?: string): ConnectionClient {
     return readInput('connection ID', () => {
       if (connectionId === undefined) {
@@ -179,6 +214,7 @@ export class Skyflow {
     });
   }
 
+  /** Adds a connection; throws a SkyflowError when the config is invalid or its connectionId is already there. */
   addConnectionConfig(config: ConnectionConfig): this {
     return readInput('connection config', () => {
       const resolved = resolveConnectionConfig(config);
@@ -214,6 +250,7 @@ export class Skyflow {
     });
   }
 
+  /** Removes a connection; its clients fail from their next call on, until a connection of that id is added again. */
   removeConnectionConfig(connectionId: string): this {
     return readInput('connection ID', () => {
       this.#connectionEntry(connectionIdOf({ connectionId }));
@@ -222,6 +259,7 @@ export class Skyflow {
     });
   }
 
+  /** The connection config as it was given (a copy, like {@link Skyflow.getVaultConfig}). */
   getConnectionConfig(connectionId: string): ConnectionConfig {
     return readInput('connection ID', () => {
       const { config } = this.#connectionEntry(connectionIdOf({ connectionId }));
@@ -229,6 +267,7 @@ export class Skyflow {
     });
   }
 
+  /** Changes how much the client logs, from now on. */
   setLogLevel(level: LogLevel): this {
     return readInput('log level', () => {
       this.#logger.level = resolveLogLevel(level);
@@ -236,6 +275,7 @@ export class Skyflow {
     });
   }
 
+  /** The level the client logs at. */
   getLogLevel(): LogLevel {
     return this.#logger.level;
   }

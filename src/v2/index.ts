@@ -61,3 +61,5 @@ export type { QueryRequestInit } from './vault/requests/QueryRequest.js';
 export type { InsertedRecord, RecordData, DetokenizedField, QueryRecord } from './vault/responses.js';
 export type { BearerTokenOptions } from './credentials/generate-bearer-token.js';
 export type { BearerToken } from './credentials/token-exchange.js';
+export type { QueryValue } from './connection/InvokeConnectionRequest.js';
+export type { ValueType } from '../wire/enums.js';

@@ -27,9 +27,14 @@ export interface ServiceAccountAssertionClaims {
 
 /** Service-account credentials as a credentials file holds them. */
 export interface ServiceAccountCredentials {
+  /** The service account's id; issuer and subject of the signed assertion. */
   clientID: string;
+  /** The service account's name, for people to read. */
   clientName: string;
+  /** The id of the key pair; sent in the assertion's `key` claim. */
   keyID: string;
+  /** The token endpoint the assertion is exchanged at. */
   tokenURI: string;
+  /** The PEM private key (RSA) the assertion is signed with. Keep it secret. */
   privateKey: string;
 }

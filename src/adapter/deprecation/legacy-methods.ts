@@ -12,6 +12,7 @@ import {
   type MethodTable,
 } from '../mapping/v1-to-v2.js';
 
+/** What the warnings and the usage report say about one legacy method. */
 export interface LegacyMethod {
   /** Stable DeprecationWarning code. */
   readonly code: string;
@@ -21,6 +22,7 @@ export interface LegacyMethod {
   readonly notes: readonly string[];
 }
 
+/** The name of a legacy client method or module helper, as warnings and usage entries name it. */
 export type LegacyMethodName = LegacyClientMethod | LegacyHelper;
 
 // Pinned by tests/v1/warnings.test.ts: applications filter warnings by them.
@@ -56,4 +58,9 @@ export function legacyMethodsOf(methods: MethodTable, helpers: HelperTable): Rea
   return Object.freeze(Object.fromEntries(entries) as Record<LegacyMethodName, LegacyMethod>);
 }
 
+/**
+ * Every legacy method, with its stable DeprecationWarning code, the v2 call
+ * that replaces it and what behaves differently; read from the same mapping
+ * table as the warnings, the codemod and docs/v1-to-v2.md.
+ */
 export const LEGACY_METHODS: Readonly<Record<LegacyMethodName, LegacyMethod>> = legacyMethodsOf(V1_TO_V2, V1_HELPERS_TO_V2);

@@ -4,27 +4,37 @@
 
 /** The legacy calls made from one call site. */
 export interface LegacyUsage {
+  /** The method's stable DeprecationWarning code, e.g. `SKYFLOW_BRIDGE_V1_INSERT`. */
   code: string;
+  /** The legacy method's name, e.g. `insert`. */
   method: string;
+  /** Where the calls were made: `file:line:column` of the caller's frame. */
   callSite: string;
+  /** How many calls were made from this site. */
   count: number;
   /** The v2 call that replaces the latest call from this site. */
   replacement: string;
-  /** ISO 8601 times. */
+  /** Time of the first call, in ISO 8601. */
   firstSeen: string;
+  /** Time of the latest call, in ISO 8601. */
   lastSeen: string;
 }
 
 /** One legacy call, as listeners receive it. */
 export interface LegacyCallEvent {
+  /** The method's stable DeprecationWarning code, e.g. `SKYFLOW_BRIDGE_V1_INSERT`. */
   code: string;
+  /** The legacy method's name, e.g. `insert`. */
   method: string;
+  /** Where the call was made: `file:line:column` of the caller's frame. */
   callSite: string;
   /** The v2 call that replaces this one, built from its arguments (shapes and counts, never values). */
   replacement: string;
+  /** When the call was made, in ISO 8601. */
   time: string;
 }
 
+/** A function given to `onLegacyCall`; what it throws is ignored. */
 export type LegacyCallListener = (event: LegacyCallEvent) => void;
 
 // Times are kept as epoch milliseconds and written as ISO strings only when
@@ -69,10 +79,16 @@ export function recordLegacyCall(call: Omit<LegacyCallEvent, 'time'>, time: numb
 }
 
 /**
- * The legacy calls counted so far, one entry per code and call site.
+ * The legacy calls counted so far, one entry per code and call site, whatever
+ * the warning policy.
  *
  * @example
- * fs.writeFileSync('legacy-usage.json', JSON.stringify(legacyUsage(), null, 2));
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { legacyUsage } from 'skyflow-bridge/v1';
+ *
+ * process.on('exit', () => writeFileSync('legacy-usage.json', JSON.stringify(legacyUsage(), null, 2)));
+ * ```
  */
 export function legacyUsage(): LegacyUsage[] {
   return [...registry.usage.values()].map((entry) => ({

@@ -17,7 +17,7 @@ export interface FaultRule {
   phase?: 'before' | 'after';
   /** Probability that a matching request gets the fault, 0 to 1. @default 1 */
   rate?: number;
-  /** How many times the rule fires before it is spent. @default unlimited */
+  /** How many times the rule fires before it is spent; absent, it never is. @default Infinity */
   times?: number;
   /** Delay before answering, in milliseconds. */
   latencyMs?: number;

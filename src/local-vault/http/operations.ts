@@ -13,4 +13,10 @@ export const OPERATIONS = [
   'query',
   'gateway',
 ] as const;
+/**
+ * One of the local vault's endpoints, as `FaultRule.operation` and
+ * `LocalVaultStats.requests` name them: `token` (the token exchange), `batch`,
+ * `insert`, `getMany`, `getOne`, `update`, `deleteOne`, `deleteMany`,
+ * `detokenize`, `tokenize`, `query` or `gateway` (its test connection routes).
+ */
 export type Operation = (typeof OPERATIONS)[number];

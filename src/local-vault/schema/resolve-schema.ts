@@ -14,6 +14,7 @@ import {
 
 /** A schema file or object that cannot describe a vault; the message says where and why. */
 export class SchemaError extends Error {
+  /** Always `'SchemaError'`. */
   override readonly name = 'SchemaError';
 }
 
@@ -32,6 +33,7 @@ export interface Column {
   readonly columnGroup: string | undefined;
 }
 
+/** A table of a resolved schema, with its columns by name. */
 export interface Table {
   readonly name: string;
   readonly columns: ReadonlyMap<string, Column>;

@@ -7,34 +7,50 @@ import { bucketOf, inRamp } from './ramp.js';
 export interface RampOptions {
   /** Names the ramp; part of the hash, so two ramps split keys differently. */
   flagKey: string;
-  /** Share of targeting keys sent to `route`, 0–100. */
+  /** Share of targeting keys sent to `route`, from 0 to 100 (steps of 0.01). */
   percent: number;
   /** The key a call is bucketed by (a tenant, a user); undefined sends the call to `otherwise`. */
   targetingKey: (operation: Operation, args: readonly unknown[]) => string | undefined;
-  /** @default 'v2' */
+  /** The route of the keys inside the ramp. @default 'v2' */
   route?: Route;
-  /** @default 'legacy' */
+  /** The route of the keys outside the ramp, and of calls without a key. @default 'legacy' */
   otherwise?: Route;
 }
 
 /** The part of an OpenFeature client the router uses (`@openfeature/server-sdk`'s Client has it). */
 export interface OpenFeatureClientLike {
+  /** Evaluates a string flag; the router passes the `default` route as `defaultValue`. */
   getStringDetails(
     flagKey: string,
     defaultValue: string,
     context?: Record<string, unknown>,
-  ): Promise<{ value: string; reason?: string; variant?: string; errorCode?: string }>;
+  ): Promise<{
+    /** The flag's value: the route, when it is `legacy`, `shadow` or `v2`. */
+    value: string;
+    /** Why the provider chose the value; `ERROR` makes the router use the default route. */
+    reason?: string;
+    /** The variant's name, shown in the result event's reason. */
+    variant?: string;
+    /** Set when the evaluation failed; the router then uses the default route and reports a problem. */
+    errorCode?: string;
+  }>;
 }
 
+/** Routing by an OpenFeature string flag, evaluated once per call. */
 export interface OpenFeatureOptions {
+  /** The OpenFeature client that evaluates the flag. */
   client: OpenFeatureClientLike;
-  /** A string flag whose values are `legacy`, `shadow` or `v2`. */
+  /** A string flag whose values are `legacy`, `shadow` or `v2`; any other value (or a failed evaluation) means the default route. */
   flagKey: string;
   /** The evaluation context of a call (add a `targetingKey`); `operation` is always set. */
   context?: (operation: Operation, args: readonly unknown[]) => Record<string, unknown>;
 }
 
-/** How a migration client chooses a call's route. */
+/**
+ * How a migration client chooses a call's route: one route for every call,
+ * or an object with at most one strategy (`ramp`, `openFeature` or `decide`),
+ * fixed routes per operation, and the route when nothing else decides.
+ */
 export type RouteConfig =
   | Route
   | {
@@ -42,15 +58,19 @@ export type RouteConfig =
       default?: Route;
       /** A fixed route per operation; wins over every strategy. */
       operations?: Partial<Record<Operation, Route>>;
+      /** A sticky percentage of targeting keys (tenants, users) goes to one route. */
       ramp?: RampOptions;
+      /** An OpenFeature flag names the route. */
       openFeature?: OpenFeatureOptions;
-      /** Any function of the call. */
+      /** Any function of the call; when it throws or returns something else than a route, the default route is used. */
       decide?: (operation: Operation, args: readonly unknown[]) => Route | Promise<Route>;
     };
 
 /** A route and why it was chosen; part of every result event. */
 export interface Decision {
+  /** The route chosen for the call. */
   route: Route;
+  /** Why, in words, e.g. `ramp vault-v2: bucket 412 < 10%` or `default route`. */
   reason: string;
 }
 
@@ -85,6 +105,7 @@ export class Router {
     this.#config = { ...this.#config, ramp: { ...this.#config.ramp, percent } };
   }
 
+  /** The route of one call, and why. */
   async decide(operation: Operation, args: readonly unknown[], problem: RoutingProblem): Promise<Decision> {
     const { fallback, operations, ramp, openFeature, decide } = this.#config;
     const fixed = operations[operation];

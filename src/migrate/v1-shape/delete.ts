@@ -14,12 +14,22 @@ const DELETE: ResponseShape = { method: 'vault.delete', test: ({ deletedIds }) =
  * own) passes through unchanged.
  *
  * @example
+ * ```ts
+ * import { DeleteRequest, type Skyflow } from 'skyflow-bridge/v2';
+ * import { toV1DeleteResult } from 'skyflow-bridge/migrate';
+ *
+ * declare const skyflow: Skyflow;
+ * const id = process.env.CARD_ID ?? '';
  * // Was: await client.delete({ records: [{ id, table: 'cards' }] });
  * const { records } = await toV1DeleteResult([[skyflow.vault().delete(new DeleteRequest({ table: 'cards', ids: [id] })), { id, table: 'cards' }]]);
+ * ```
  */
 export async function toV1DeleteResult(
   calls: ReadonlyArray<readonly [Promise<DeleteResponse>, V1RecordRef]>,
-): Promise<{ records: Array<DeleteRecordResult | DeleteRecordError> }> {
+): Promise<{
+  /** One result per deleted record, in order. */
+  records: Array<DeleteRecordResult | DeleteRecordError>;
+}> {
   const answers = await answersOfCalls<DeleteResponse, V1RecordRef>('toV1DeleteResult', calls, ['id', 'table'], DELETE);
   return settleAsV1(
     answers.map(([answer]) => answer),

@@ -6,7 +6,11 @@ import { answerOfCall, settleAsV1, type ResponseShape } from './settle.js';
 
 /** The tokens a v2 detokenize was sent: its DetokenizeRequest, or the object it was made from. */
 export interface V1DetokenizeTokens {
-  readonly tokens: ReadonlyArray<{ readonly token: string }>;
+  /** The tokens, in the order they were sent. */
+  readonly tokens: ReadonlyArray<{
+    /** One token sent to detokenize. */
+    readonly token: string;
+  }>;
 }
 
 const DETOKENIZE: ResponseShape = {
@@ -28,14 +32,25 @@ const WRAPPER = 'toV1DetokenizeResult';
  * tokens. Without it, that failure is one error with `token: ''`.
  *
  * @example
- * // Was: await client.detokenize({ records: [{ token }] });
+ * ```ts
+ * import { DetokenizeRequest, RedactionType, type Skyflow } from 'skyflow-bridge/v2';
+ * import { toV1DetokenizeResult } from 'skyflow-bridge/migrate';
+ *
+ * declare const skyflow: Skyflow;
+ * const token = process.env.CVV_TOKEN ?? '';
+ * // Was: const { records } = await client.detokenize({ records: [{ token }] });
  * const request = new DetokenizeRequest({ tokens: [{ token, redactionType: RedactionType.PLAIN_TEXT }], continueOnError: true });
  * const { records } = await toV1DetokenizeResult(skyflow.vault().detokenize(request), request);
+ * console.log(records[0]?.value);
+ * ```
  */
 export async function toV1DetokenizeResult(
   call: Promise<DetokenizeResponse>,
   request?: V1DetokenizeTokens,
-): Promise<{ records: DetokenizeRecordResult[] }> {
+): Promise<{
+  /** One revealed value per token, in order. */
+  records: DetokenizeRecordResult[];
+}> {
   const answer = await answerOfCall<DetokenizeResponse>(WRAPPER, call, DETOKENIZE);
   const tokens = request === undefined ? [''] : tokensOf(request);
   return settleAsV1([answer], () => detokenizeOutcome(answer, tokens));

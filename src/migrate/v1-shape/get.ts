@@ -5,6 +5,7 @@ import { answersOfCalls, settleAsV1, type ResponseShape } from './settle.js';
 
 /** What a legacy get record entry says of itself in the v1 result and errors. */
 export interface V1GetEntry {
+  /** The entry's `table`. */
   table: string;
   /** The entry's `ids` (the v1 error repeats them). */
   ids?: string[];
@@ -22,14 +23,25 @@ const GET: ResponseShape = { method: 'vault.get', test: ({ data }) => Array.isAr
  * token source's own) passes through unchanged.
  *
  * @example
- * // Was: await client.get({ records: [{ table: 'cards', ids: [id], redaction: RedactionType.PLAIN_TEXT }] });
+ * ```ts
+ * import { GetRequest, RedactionType, type Skyflow } from 'skyflow-bridge/v2';
+ * import { toV1GetResult } from 'skyflow-bridge/migrate';
+ *
+ * declare const skyflow: Skyflow;
+ * const id = process.env.CARD_ID ?? '';
+ * // Was: const { records } = await client.get({ records: [{ table: 'cards', ids: [id], redaction: RedactionType.MASKED }] });
  * const { records } = await toV1GetResult([
- *   [skyflow.vault().get(new GetRequest({ table: 'cards', ids: [id], redactionType: RedactionType.PLAIN_TEXT })), { table: 'cards', ids: [id] }],
+ *   [skyflow.vault().get(new GetRequest({ table: 'cards', ids: [id], redactionType: RedactionType.MASKED })), { table: 'cards', ids: [id] }],
  * ]);
+ * console.log(records);
+ * ```
  */
 export async function toV1GetResult(
   calls: ReadonlyArray<readonly [Promise<GetResponse>, V1GetEntry]>,
-): Promise<{ records: GetRecordResult[] }> {
+): Promise<{
+  /** The records of every entry, in order. */
+  records: GetRecordResult[];
+}> {
   const answers = await answersOfCalls<GetResponse, GetEntry>('toV1GetResult', calls, ['table'], GET);
   return settleAsV1(
     answers.map(([answer]) => answer),

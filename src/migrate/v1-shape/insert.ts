@@ -25,11 +25,19 @@ const BATCH_INSERT: ResponseShape = {
  * A failure that is not the vault's (a token source's own) passes through unchanged.
  *
  * @example
- * // Was: await client.insert({ records: [{ table: 'cards', fields }] }, { tokens: true });
+ * ```ts
+ * import { BatchInsertRequest, type Skyflow } from 'skyflow-bridge/v2';
+ * import { toV1InsertResult } from 'skyflow-bridge/migrate';
+ *
+ * declare const skyflow: Skyflow;
+ * const fields = { card_number: '4111111111111111', cardholder_name: 'Ada Lovelace', expiry_date: '12/30', cvv: '123' };
+ * // Was: const result = await client.insert({ records: [{ table: 'cards', fields }] }, { tokens: true });
  * const result = await toV1InsertResult(
  *   skyflow.vault().insertBatch(new BatchInsertRequest({ records: [{ table: 'cards', fields }], returnTokens: true })),
  *   { tokens: true },
  * );
+ * console.log(result.records);
+ * ```
  */
 export async function toV1InsertResult(call: Promise<InsertResponse>, options: V1InsertShape): Promise<InsertResult> {
   const answer = await answerOfCall<InsertResponse>(WRAPPER, call, BATCH_INSERT);

@@ -5,7 +5,9 @@ import { answersOfCalls, flagsOf, settleAsV1, type ResponseShape } from './settl
 
 /** The legacy record an update or delete was for (the v1 error names its id). */
 export interface V1RecordRef {
+  /** The legacy record's `id` (its Skyflow ID). */
   id: string;
+  /** The legacy record's `table`. */
   table: string;
 }
 
@@ -25,16 +27,26 @@ const WRAPPER = 'toV1UpdateResult';
  * source's own) passes through unchanged.
  *
  * @example
- * // Was: await client.update({ records: [{ id, table: 'cards', fields: { cvv: '123' } }] });
+ * ```ts
+ * import { UpdateRequest, type Skyflow } from 'skyflow-bridge/v2';
+ * import { toV1UpdateResult } from 'skyflow-bridge/migrate';
+ *
+ * declare const skyflow: Skyflow;
+ * const id = process.env.CARD_ID ?? '';
+ * // Was: await client.update({ records: [{ id, table: 'cards', fields: { expiry_date: '01/31' } }] });
  * const { records } = await toV1UpdateResult(
- *   [[skyflow.vault().update(new UpdateRequest({ table: 'cards', data: { skyflowId: id, cvv: '123' }, returnTokens: true })), { id, table: 'cards' }]],
+ *   [[skyflow.vault().update(new UpdateRequest({ table: 'cards', data: { skyflowId: id, expiry_date: '01/31' }, returnTokens: true })), { id, table: 'cards' }]],
  *   { tokens: true },
  * );
+ * ```
  */
 export async function toV1UpdateResult(
   calls: ReadonlyArray<readonly [Promise<UpdateResponse>, V1RecordRef]>,
   options: { tokens: boolean },
-): Promise<{ records: UpdateRecordResult[] }> {
+): Promise<{
+  /** One result per updated record, in order. */
+  records: UpdateRecordResult[];
+}> {
   const answers = await answersOfCalls<UpdateResponse, V1RecordRef>(WRAPPER, calls, ['id', 'table'], UPDATE);
   const { tokens } = flagsOf(WRAPPER, options, ['tokens']);
   return settleAsV1(

@@ -1,15 +1,37 @@
 import type { ErrorBody } from '../types.js';
 
 /**
- * The v1 error: an Error whose only enumerable field is `error` (singular
- * form) or `errors` (plural form), each holding `{code, description}` — as
- * skyflow-node@1 builds it. `%s1`, `%s2`… in the description are replaced by
- * `args`.
+ * The error v1 calls reject with: an Error whose only enumerable field is
+ * `error` (singular form) or `errors` (plural form), holding
+ * `{code, description}`, as skyflow-node@1 builds it.
+ *
+ * Which form a failure takes follows 1.14.3, so read both. Calls that fail
+ * record by record (detokenize, get, getById, update, delete) reject with a
+ * plain `{errors}` or `{records, errors}` object instead, and
+ * invokeConnection with `{ error: { errors: [SkyflowError] } }`.
+ * `String(error)` reads `Error: <description>`, as before.
+ *
+ * @example
+ * ```ts
+ * import { Skyflow, SkyflowError } from 'skyflow-bridge/v1';
+ *
+ * declare const client: Skyflow;
+ * try {
+ *   await client.insert({ records: [{ table: 'cards', fields: { cardholder_name: 'Jane Doe' } }] });
+ * } catch (caught) {
+ *   if (!(caught instanceof SkyflowError)) throw caught;
+ *   const body = caught.error ?? caught.errors?.[0];
+ *   console.error(body?.code, body?.description);
+ * }
+ * ```
  */
 export class SkyflowError extends Error {
+  /** `{code, description}` of a singular-form error; absent in the plural form. */
   declare error?: ErrorBody;
+  /** One `{code, description}` of a plural-form error; absent in the singular form. */
   declare errors?: ErrorBody[];
 
+  /** Builds a v1 error from `body`: `%s1`, `%s2`… in its description become `args`, and `singular` picks the form. */
   constructor(body: ErrorBody, args: ReadonlyArray<string | number> = [], singular = false) {
     const description = fill(body.description, args);
     super(description);

@@ -3,11 +3,13 @@ import type { LogSink } from '../logging/Logger.js';
 
 /** An API key (`sky-…`), sent as the bearer token. */
 export interface ApiKeyCredentials {
+  /** The API key; it must start with `sky-` and have no spaces. */
   apiKey: string;
 }
 
 /** A bearer token (a JWT) used as is; it is never refreshed. */
 export interface TokenCredentials {
+  /** The JWT; one that has expired, or is not a JWT, is refused when the config is added. */
   token: string;
 }
 
@@ -23,11 +25,13 @@ export interface ServiceAccountOptions {
 
 /** The path of a service-account credentials file. */
 export interface PathCredentials extends ServiceAccountOptions {
+  /** Path of the JSON file downloaded when the service account was created; it must exist when the config is added. */
   path: string;
 }
 
 /** Service-account credentials as a JSON string. */
 export interface StringCredentials extends ServiceAccountOptions {
+  /** The content of a credentials file (e.g. read from a secret store). */
   credentialsString: string;
 }
 
@@ -41,21 +45,28 @@ export interface StringCredentials extends ServiceAccountOptions {
  * is. When it throws or rejects, the operation rejects with that same value.
  *
  * @example
- * const credentials = { bearerTokenSource: () => session.vaultToken() };
+ * ```ts
+ * import type { BearerTokenSourceCredentials } from 'skyflow-bridge';
+ *
+ * declare function fetchTokenForCurrentUser(): Promise<string>;
+ * const credentials: BearerTokenSourceCredentials = { bearerTokenSource: () => fetchTokenForCurrentUser() };
+ * ```
  */
 export interface BearerTokenSourceCredentials {
+  /** Returns (or resolves to) the bearer token or API key for one operation. */
   bearerTokenSource: () => string | Promise<string>;
 }
 
 /** Exactly one kind of credentials. Absent everywhere: the `SKYFLOW_CREDENTIALS` environment variable. */
 export type Credentials = ApiKeyCredentials | TokenCredentials | PathCredentials | StringCredentials | BearerTokenSourceCredentials;
 
-/** One vault a client talks to. */
+/** One vault a client talks to, and how to reach it. */
 export interface VaultConfig {
+  /** The vault's id; also the key to get its client with `client.vault(vaultId)`. */
   vaultId: string;
   /** The cluster id of the vault URL (`https://{clusterId}.vault.skyflowapis.com`); not needed with `baseUrl`. */
   clusterId?: string;
-  /** @default Env.PROD */
+  /** Skyflow environment of the cluster; with `clusterId` it decides the vault URL. @default Env.PROD */
   env?: Env;
   /** Credentials for this vault; they take precedence over the client's. */
   credentials?: Credentials;
@@ -67,6 +78,7 @@ export interface VaultConfig {
 
 /** A connection: a route of Skyflow's gateway to a third-party API. */
 export interface ConnectionConfig {
+  /** The connection's id; also the key to get its client with `client.connection(connectionId)`. */
   connectionId: string;
   /** The connection's URL; `{name}` placeholders are filled from a request's path params. */
   connectionUrl: string;
@@ -76,7 +88,12 @@ export interface ConnectionConfig {
   caCert?: string;
 }
 
-/** Retries of failed requests. */
+/**
+ * How failed requests are retried. Reads and other idempotent calls are
+ * retried on 408, 429, 5xx, network errors and timeouts; other writes only
+ * on 429 and when the connection was never made. Delays grow exponentially
+ * from `baseDelayMs` up to `maxDelayMs`; a `Retry-After` header is honoured.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. @default 2 */
   limit?: number;
@@ -86,23 +103,32 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Longest `Retry-After` honoured; a longer one ends the retries. @default 30000 */
   maxRetryAfterMs?: number;
-  /** Waits between attempts; replace it in tests to see the delays without waiting. */
+  /**
+   * Waits between attempts; replace it in tests to see the delays without
+   * waiting. By default a real timer (`setTimeout` of `node:timers/promises`).
+   */
   sleep?: (ms: number) => Promise<void>;
-  /** Source of jitter in [0, 1). */
+  /** Source of the jitter that shortens each backoff delay by up to 25 %; returns a number in [0, 1). @default Math.random */
   random?: () => number;
 }
 
 /** Everything a client is built from: `new Skyflow(config)` or the builder. */
 export interface SkyflowConfig {
+  /** The vaults to reach; more can be added later with `addVaultConfig`. @default [] */
   vaultConfigs?: VaultConfig[];
+  /** The connections to reach; more can be added later with `addConnectionConfig`. @default [] */
   connectionConfigs?: ConnectionConfig[];
-  /** Credentials for every vault that has none of its own. */
+  /**
+   * Credentials for every vault and connection that has none of its own.
+   * Without any, the `SKYFLOW_CREDENTIALS` environment variable is used.
+   */
   skyflowCredentials?: Credentials;
-  /** @default LogLevel.ERROR */
+  /** How much the client logs. @default LogLevel.ERROR */
   logLevel?: LogLevel;
-  /** Receives log entries instead of the console. */
+  /** Receives log entries instead of the console; by default they are written with `console.log`, `console.warn` and `console.error`. */
   logger?: LogSink;
-  /** Time allowed for one HTTP attempt. @default 60000 */
+  /** Time allowed for each HTTP attempt, in milliseconds. @default 60000 */
   timeoutMs?: number;
+  /** How failed requests are retried; options not given keep their defaults. @default {} */
   retry?: RetryOptions;
 }

@@ -10,8 +10,14 @@ import { InvokeConnectionRequest, type InvokeConnectionRequestInit } from './Inv
 
 /** The answer of a connection: its body (parsed JSON, or text) and request id. */
 export class InvokeConnectionResponse {
+  /** The body of the third party's answer: parsed when it is JSON, else the text. */
   readonly data: unknown;
-  readonly metadata: { readonly requestId: string | null };
+  /** Facts about the call itself. */
+  readonly metadata: {
+    /** The `x-request-id` of the answer, to quote to Skyflow support; null when there was none. */
+    readonly requestId: string | null;
+  };
+  /** Always empty: a failed call rejects with a SkyflowError instead. Kept for the shape of the other responses. */
   readonly errors: readonly never[] = [];
   constructor(data: unknown, requestId: string | null) {
     this.data = data;
@@ -29,20 +35,43 @@ export interface ConnectionContext {
 }
 
 /**
- * Invokes one connection. The bearer token goes in `x-skyflow-authorization`;
- * a GET is retried like a read, other methods only when nothing was sent.
+ * Invokes one connection; get it from `client.connection(connectionId)`.
+ * The bearer token goes in `x-skyflow-authorization`; a GET is retried like
+ * a read, other methods only when they surely were not applied.
+ *
+ * @example
+ * ```ts
+ * import { RequestMethod, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const response = await client.connection(process.env.CONNECTION_ID ?? '').invoke({
+ *   method: RequestMethod.POST,
+ *   pathParams: { account: 'acct-42' },
+ *   headers: { 'content-type': 'application/json' },
+ *   body: { card_number: process.env.CARD_TOKEN ?? '', cardholder_name: 'Ada Lovelace' },
+ * });
+ * console.log(response.data, response.metadata.requestId);
+ * ```
  */
 export class ConnectionClient {
   readonly #context: ConnectionContext;
 
+  /** @internal Made by `Skyflow`; get one from `client.connection()`. */
   constructor(context: ConnectionContext) {
     this.#context = context;
   }
 
+  /** The id of the connection this client invokes. */
   get connectionId(): string {
     return this.#context.connectionId;
   }
 
+  /**
+   * Sends a request through the connection, to the connection URL with its
+   * `{name}` placeholders filled from `pathParams`. Resolves with the answer
+   * of the third party; rejects with a SkyflowError when the request is
+   * invalid or the answer is not a 2xx.
+   */
   async invoke(
     request: InvokeConnectionRequest | InvokeConnectionRequestInit,
     options?: CallOptions,

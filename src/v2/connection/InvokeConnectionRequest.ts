@@ -4,33 +4,56 @@ import { validationError } from '../errors/messages.js';
 import { initObject, isPlainObject, isWellFormed, optionalEnum } from '../vault/requests/checks.js';
 import { inputError, readInput } from '../errors/read-input.js';
 
-type QueryValue = string | number | boolean;
+/** One value of a query parameter; numbers and booleans are sent as their text. */
+export type QueryValue = string | number | boolean;
 
 /** What a connection invocation is made of. */
 export interface InvokeConnectionRequestInit {
+  /** The HTTP method. */
   method: RequestMethod;
-  /** An object (encoded by the content type; JSON by default), or a string sent as is. */
+  /**
+   * An object, encoded by the `content-type` header: JSON by default,
+   * `application/x-www-form-urlencoded` or `multipart/form-data` (nested
+   * objects as `a[b]`); or a string, sent as is (as `text/plain` unless a
+   * content type is given).
+   */
   body?: Record<string, unknown> | string;
+  /** HTTP headers to send (names are sent in lower case). @default {} */
   headers?: Record<string, string>;
-  /** Values for `{name}` placeholders of the connection URL (URL-encoded). */
+  /** Values for `{name}` placeholders of the connection URL (URL-encoded). @default {} */
   pathParams?: Record<string, string>;
-  /** Query parameters; an array value is sent once per element. */
+  /** Query parameters; an array value is sent once per element. @default {} */
   queryParams?: Record<string, QueryValue | QueryValue[]>;
 }
 
 /**
- * A call through a connection.
+ * A call through a connection, checked when constructed: a bad request
+ * throws a SkyflowError here and is never sent. An object body is copied as
+ * JSON, so later changes to yours do not change what is sent.
  *
  * @example
- * const { data } = await client.connection().invoke(
- *   new InvokeConnectionRequest({ method: RequestMethod.POST, body: { card_number: token }, pathParams: { id: '42' } }),
- * );
+ * ```ts
+ * import { InvokeConnectionRequest, RequestMethod, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const request = new InvokeConnectionRequest({
+ *   method: RequestMethod.GET,
+ *   pathParams: { card_id: 'card-42' },
+ *   queryParams: { fields: ['expiry_date', 'cardholder_name'] },
+ * });
+ * const { data } = await client.connection().invoke(request);
+ * ```
  */
 export class InvokeConnectionRequest {
+  /** The HTTP method. */
   readonly method: RequestMethod;
+  /** The body as it will be encoded: a frozen JSON copy of the object given, or the string. */
   readonly body: Readonly<Record<string, unknown>> | string | undefined;
+  /** HTTP headers to send; empty when none were given. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Values for the `{name}` placeholders of the connection URL; empty when none were given. */
   readonly pathParams: Readonly<Record<string, string>>;
+  /** Query parameters; empty when none were given. */
   readonly queryParams: Readonly<Record<string, QueryValue | readonly QueryValue[]>>;
 
   constructor(init: InvokeConnectionRequestInit) {
@@ -51,6 +74,7 @@ export class InvokeConnectionRequest {
     Object.freeze(this);
   }
 
+  /** The request itself, or a new one made from its init object (which throws a SkyflowError when invalid). */
   static from(request: InvokeConnectionRequest | InvokeConnectionRequestInit): InvokeConnectionRequest {
     return readInput('invoke connection request', () => (request instanceof InvokeConnectionRequest ? request : new InvokeConnectionRequest(request)));
   }

@@ -24,11 +24,22 @@ export interface BearerTokenOptions extends ServiceAccountOptions {
 }
 
 /**
- * Exchanges service-account credentials for a bearer token: the path of a
- * credentials file, or the credentials object itself.
+ * Exchanges service-account credentials for a bearer token, without a
+ * client: give the path of a credentials file, or the parsed credentials
+ * object. The v2 form of skyflow-node@1's `generateBearerToken`. Rejects
+ * with a SkyflowError when the credentials or options are invalid or the
+ * token endpoint refuses them.
  *
  * @example
- * const { accessToken } = await generateBearerToken('credentials.json', { roles: ['<ROLE_ID>'] });
+ * ```ts
+ * import { generateBearerToken, isExpired } from 'skyflow-bridge';
+ *
+ * const { accessToken } = await generateBearerToken('credentials.json', {
+ *   roles: [process.env.SKYFLOW_ROLE_ID ?? ''],
+ *   timeoutMs: 10_000,
+ * });
+ * console.log(isExpired(accessToken)); // false: the token is fresh
+ * ```
  */
 export async function generateBearerToken(
   credentials: string | object,
@@ -61,7 +72,11 @@ async function exchangeCredentials(credentials: unknown, options: BearerTokenOpt
   }
 }
 
-/** `generateBearerToken` for credentials given as a JSON string. */
+/**
+ * {@link generateBearerToken} for credentials given as a JSON string, e.g.
+ * read from a secret store. Rejects with a SkyflowError when the string is not
+ * a JSON object.
+ */
 export async function generateBearerTokenFromCreds(credentialsString: string, options: BearerTokenOptions = {}): Promise<BearerToken> {
   if (typeof credentialsString !== 'string') throw validationError('INVALID_PARSED_CREDENTIALS_STRING', '');
   let parsed: unknown;

@@ -27,8 +27,15 @@ export function readClaims(token: string): JWTPayload | undefined {
  * Whether a bearer token can no longer be used: empty, not a JWT, or past its
  * `exp`. A JWT without `exp` does not expire.
  *
+ * @param now - The time to compare with, in milliseconds since the epoch; the current time when not given.
+ *
  * @example
+ * ```ts
+ * import { generateBearerToken, isExpired } from 'skyflow-bridge';
+ *
+ * let token = process.env.SKYFLOW_BEARER_TOKEN ?? '';
  * if (isExpired(token)) token = (await generateBearerToken('credentials.json')).accessToken;
+ * ```
  */
 export function isExpired(token: string, now: number = Date.now()): boolean {
   if (typeof token !== 'string' || token.length === 0) return true;

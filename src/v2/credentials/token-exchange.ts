@@ -14,7 +14,9 @@ const ASSERTION_LIFETIME_S = 3600;
 
 /** An access token and its type, as the token endpoint returns them. */
 export interface BearerToken {
+  /** The bearer token (a JWT) to send in the `Authorization` header. */
   accessToken: string;
+  /** The token's type; `Bearer` when the endpoint does not say. */
   tokenType: string;
 }
 

@@ -7,27 +7,43 @@ const BRAND = Symbol.for('skyflow-bridge.SkyflowError');
 
 /** What a SkyflowError is made of. */
 export interface SkyflowErrorInit {
+  /** What went wrong, for people to read. */
   message: string;
   /** HTTP status of the answer; 400 for validation errors; 0 when no answer came. */
   httpCode: number;
+  /** Reason phrase of the status. @default 'Bad Request' */
   httpStatus?: string | undefined;
+  /** gRPC status code from the vault's error body. @default null */
   grpcCode?: number | null | undefined;
+  /** The `x-request-id` of the answer. @default null */
   requestId?: string | null | undefined;
+  /** Extra details from the vault's error body. @default [] */
   details?: readonly unknown[] | undefined;
 }
 
 /**
- * An error from the v2 API: a validation error (raised before any request),
- * or the vault's answer to a request.
+ * An error from the v2 API: a validation error (httpCode 400, raised before
+ * any request is sent), or the vault's answer to a request. Every operation
+ * rejects with one; subclasses tell a broken connection, a timeout and an
+ * abort apart. Test for it with {@link isSkyflowError}, which also knows the
+ * errors of another copy of this package.
  *
  * @example
+ * ```ts
+ * import { isSkyflowError, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
  * try {
- *   await client.vault().insert(request);
+ *   await client.vault().insert({ table: 'persons', values: [{ name: 'Ada Lovelace', ssn: '000-00-0000' }] });
  * } catch (error) {
- *   if (isSkyflowError(error)) console.error(error.httpCode, error.message, error.requestId);
+ *   if (!isSkyflowError(error)) throw error;
+ *   // requestId is what Skyflow support asks for; httpCode 0 means no answer came.
+ *   console.error(`${error.httpCode} ${error.httpStatus}: ${error.message} (requestId ${error.requestId})`);
  * }
+ * ```
  */
 export class SkyflowError extends Error {
+  /** The class's name, e.g. `SkyflowError` or `SkyflowTimeoutError`; kept in JSON and logs. */
   override readonly name: string = 'SkyflowError';
   /** HTTP status; 400 for validation errors; 0 when no answer came (network, timeout, abort). */
   readonly httpCode: number;
@@ -54,6 +70,7 @@ export class SkyflowError extends Error {
     return true;
   }
 
+  /** The error's fields as a plain object, so that `JSON.stringify(error)` also shows `message`, which Error keeps non-enumerable. */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -69,24 +86,40 @@ export class SkyflowError extends Error {
 
 /** The request never got an answer: the connection failed or broke. */
 export class SkyflowConnectionError extends SkyflowError {
+  /** Always `SkyflowConnectionError` (or a subclass's name). */
   override readonly name: string = 'SkyflowConnectionError';
 }
 
 /** No answer came within the timeout. */
 export class SkyflowTimeoutError extends SkyflowConnectionError {
+  /** Always `SkyflowTimeoutError`. */
   override readonly name: string = 'SkyflowTimeoutError';
 }
 
 /** The caller aborted the request through its AbortSignal. */
 export class SkyflowAbortError extends SkyflowError {
+  /** Always `SkyflowAbortError`. */
   override readonly name: string = 'SkyflowAbortError';
 }
 
 /**
  * Whether `value` is a SkyflowError, also one created by another copy of this
- * package. Never throws: what it is asked about may be anything a caller's
- * code rejected with (a bearer token source's failure is passed on as is),
- * even a proxy whose traps throw.
+ * package (e.g. its CommonJS build next to its ES module build), where
+ * `instanceof` would say no. Never throws, whatever `value` is.
+ *
+ * @example
+ * ```ts
+ * import { isSkyflowError, SkyflowTimeoutError, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * try {
+ *   await client.vault().get({ table: 'cards', ids: [process.env.SKYFLOW_ID ?? ''] }, { timeoutMs: 5_000 });
+ * } catch (error) {
+ *   if (error instanceof SkyflowTimeoutError) console.error('The vault did not answer in time.');
+ *   else if (isSkyflowError(error)) console.error(error.httpCode, error.requestId, error.details);
+ *   else throw error; // e.g. what a bearerTokenSource rejected with, passed on as is
+ * }
+ * ```
  */
 export function isSkyflowError(value: unknown): value is SkyflowError {
   try {
@@ -103,6 +136,7 @@ export function isSkyflowError(value: unknown): value is SkyflowError {
 export interface RecordError {
   /** What the vault said about this record. */
   error: string;
+  /** The `x-request-id` of the answer that reported it; null when there was none. */
   requestId: string | null;
   /** Status of this record's operation, when the vault reports one. */
   httpCode?: number;

@@ -2,11 +2,13 @@ import { LogLevel } from '../enums.js';
 
 /** One log event. `message` never holds a credential, a token or a field value. */
 export interface LogEntry {
+  /** How important the event is. */
   level: Exclude<LogLevel, 'OFF'>;
+  /** What happened, in one line (without the `[skyflow-bridge]` prefix the console gets). */
   message: string;
 }
 
-/** Receives log entries instead of the console. */
+/** Receives log entries instead of the console; whatever it throws is ignored. */
 export type LogSink = (entry: LogEntry) => void;
 
 const rank: Record<LogLevel, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3, OFF: 4 };

@@ -62,17 +62,31 @@ type Route = Omit<TransportRequest, 'bearer' | 'caCert' | 'signal' | 'timeoutMs'
 export type { CallOptions };
 
 /**
- * The operations on one vault. Each takes a request (an instance, or the
- * object its constructor takes), checks it before anything is sent, and
- * resolves with a response or rejects with a SkyflowError.
+ * The operations on one vault; get it from `client.vault(vaultId)`. Each
+ * takes a request (an instance, or the object its constructor takes), checks
+ * it before anything is sent, and resolves with a response or rejects with a
+ * SkyflowError. Each also takes {@link CallOptions} for that call only.
  *
  * @example
- * const vault = client.vault('my-vault-id');
- * const { insertedFields } = await vault.insert(new InsertRequest({ table: 'cards', values: [{ cvv: '123' }] }));
+ * ```ts
+ * import { RedactionType, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const vault = client.vault(process.env.VAULT_ID ?? '');
+ * const { insertedFields } = await vault.insert({
+ *   table: 'persons',
+ *   values: [{ name: 'Ada Lovelace', email: 'ada@example.com', date_of_birth: '1815-12-10' }],
+ *   returnTokens: true,
+ * });
+ * const emailToken = String(insertedFields[0]?.['email']);
+ * const { detokenizedFields } = await vault.detokenize({ tokens: [{ token: emailToken, redactionType: RedactionType.MASKED }] });
+ * console.log(detokenizedFields[0]?.value);
+ * ```
  */
 export class VaultClient {
   readonly #context: VaultContext;
 
+  /** @internal Made by `Skyflow`; get one from `client.vault()`. */
   constructor(context: VaultContext) {
     this.#context = context;
   }
@@ -82,7 +96,10 @@ export class VaultClient {
     return this.#context.vaultId;
   }
 
-  /** Inserts records into one table: one request, or the batch endpoint with continueOnError. */
+  /**
+   * Inserts records into one table. All or nothing, unless `continueOnError`:
+   * then the records that fail are listed in the response's `errors`.
+   */
   async insert(request: InsertRequest | InsertRequestInit, options?: CallOptions): Promise<InsertResponse> {
     const insert = InsertRequest.from(request);
     const retryability: Retryability = insert.upsert !== undefined ? 'idempotent' : 'unapplied-only';
@@ -129,7 +146,7 @@ export class VaultClient {
     return batchInsertAnswer(answer, batch.records.map((record) => record.table));
   }
 
-  /** Gets records by ids, by values of a unique column, or a page of them. */
+  /** Gets records of one table by ids, by values of a unique column, or a page of them. */
   async get(request: GetRequest | GetRequestInit, options?: CallOptions): Promise<GetResponse> {
     const get = GetRequest.from(request);
     const query: Array<[string, string]> = [];
@@ -150,7 +167,7 @@ export class VaultClient {
     return getAnswer(answer);
   }
 
-  /** Updates one record. */
+  /** Updates columns of one record, found by its skyflow id. */
   async update(request: UpdateRequest | UpdateRequestInit, options?: CallOptions): Promise<UpdateResponse> {
     const update = UpdateRequest.from(request);
     const body: UpdateRecordBody = {
@@ -184,7 +201,10 @@ export class VaultClient {
     return deleteAnswer(answer);
   }
 
-  /** Detokenizes all tokens in one request; with continueOnError, failed tokens are reported per token. */
+  /**
+   * Reveals the values of tokens, in one request. All or nothing, unless
+   * `continueOnError`: then the tokens that fail are listed in the response's `errors`.
+   */
   async detokenize(request: DetokenizeRequest | DetokenizeRequestInit, options?: CallOptions): Promise<DetokenizeResponse> {
     const detokenize = DetokenizeRequest.from(request);
     const body: DetokenizeBody = {
@@ -199,7 +219,7 @@ export class VaultClient {
     return detokenizeAnswer(answer);
   }
 
-  /** Looks up the tokens of values by column group. */
+  /** Looks up the tokens the vault holds for values, by column group. */
   async tokenize(request: TokenizeRequest | TokenizeRequestInit, options?: CallOptions): Promise<TokenizeResponse> {
     const tokenize = TokenizeRequest.from(request);
     const body = { tokenizationParameters: tokenize.values.map(({ value, columnGroup }) => ({ value, columnGroup })) };
@@ -210,7 +230,7 @@ export class VaultClient {
     return tokenizeAnswer(answer);
   }
 
-  /** Runs a read-only SQL query. */
+  /** Runs a read-only SQL query (one SELECT) over the vault's tables. */
   async query(request: QueryRequest | QueryRequestInit, options?: CallOptions): Promise<QueryResponse> {
     const query = QueryRequest.from(request);
     const answer = await this.#send<WireQuery>(

@@ -6,7 +6,9 @@ import { inputError, readInput } from '../../errors/read-input.js';
 
 /** One record of a batch insert: its table, fields, and optionally tokens and an upsert column. */
 export interface BatchInsertRecord {
+  /** The table to insert this record into. */
   table: string;
+  /** The record: column → value. */
   fields: Record<string, unknown>;
   /** With tokenMode ENABLE or ENABLE_STRICT: column → token. */
   tokens?: Record<string, string>;
@@ -16,12 +18,13 @@ export interface BatchInsertRecord {
 
 /** What a batch insert is made of. */
 export interface BatchInsertRequestInit {
+  /** The records, each with its table. */
   records: BatchInsertRecord[];
-  /** @default false */
+  /** Return the tokens of the inserted values. @default false */
   returnTokens?: boolean;
   /** Without it, one failing record fails the whole batch and nothing is written. @default false */
   continueOnError?: boolean;
-  /** @default TokenMode.DISABLE */
+  /** Whether tokens may, or must, be given in the records' `tokens`. @default TokenMode.DISABLE */
   tokenMode?: TokenMode;
 }
 
@@ -31,14 +34,26 @@ export interface BatchInsertRequestInit {
  * response says its table and its index in `records`.
  *
  * @example
- * await client.vault().insertBatch(new BatchInsertRequest({
- *   records: [{ table: 'persons', fields: { name: 'Ada' } }, { table: 'cards', fields: { cvv: '123' } }],
+ * ```ts
+ * import { BatchInsertRequest, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const { insertedFields } = await client.vault().insertBatch(new BatchInsertRequest({
+ *   records: [
+ *     { table: 'persons', fields: { name: 'Ada Lovelace', email: 'ada@example.com' } },
+ *     { table: 'cards', fields: { cardholder_name: 'Ada Lovelace', cvv: '123' } },
+ *   ],
  * }));
+ * ```
  */
 export class BatchInsertRequest {
+  /** The records, each with its table; frozen copies of those given. */
   readonly records: ReadonlyArray<Readonly<BatchInsertRecord>>;
+  /** Whether the response holds the tokens of the inserted values. */
   readonly returnTokens: boolean;
+  /** Whether records that can be inserted are, while the others are reported in the response's `errors`. */
   readonly continueOnError: boolean;
+  /** Whether tokens may, or must, be given in the records' `tokens`. */
   readonly tokenMode: TokenMode;
 
   constructor(init: BatchInsertRequestInit) {
@@ -54,6 +69,7 @@ export class BatchInsertRequest {
     Object.freeze(this);
   }
 
+  /** The request itself, or a new one made from its init object (which throws a SkyflowError when invalid). */
   static from(request: BatchInsertRequest | BatchInsertRequestInit): BatchInsertRequest {
     return readInput('batch insert request', () => (request instanceof BatchInsertRequest ? request : new BatchInsertRequest(request)));
   }

@@ -3,6 +3,7 @@ import { inputError, readInput } from '../../errors/read-input.js';
 
 /** What a delete is made of. */
 export interface DeleteRequestInit {
+  /** The table to delete from. */
   table: string;
   /** Skyflow ids of the records to delete. */
   ids: string[];
@@ -12,10 +13,17 @@ export interface DeleteRequestInit {
  * A delete of records by id, in one request.
  *
  * @example
- * const { deletedIds } = await client.vault().delete(new DeleteRequest({ table: 'cards', ids: [id] }));
+ * ```ts
+ * import { DeleteRequest, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const { deletedIds } = await client.vault().delete(new DeleteRequest({ table: 'cards', ids: [process.env.SKYFLOW_ID ?? ''] }));
+ * ```
  */
 export class DeleteRequest {
+  /** The table to delete from. */
   readonly table: string;
+  /** Skyflow ids of the records to delete. */
   readonly ids: readonly string[];
 
   constructor(init: DeleteRequestInit) {
@@ -34,6 +42,7 @@ export class DeleteRequest {
     Object.freeze(this);
   }
 
+  /** The request itself, or a new one made from its init object (which throws a SkyflowError when invalid). */
   static from(request: DeleteRequest | DeleteRequestInit): DeleteRequest {
     return readInput('delete request', () => (request instanceof DeleteRequest ? request : new DeleteRequest(request)));
   }

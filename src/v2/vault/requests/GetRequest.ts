@@ -5,44 +5,76 @@ import { inputError, readInput } from '../../errors/read-input.js';
 
 /** What a get is made of: ids, or a unique column and its values, or neither (a page of records). */
 export interface GetRequestInit {
+  /** The table to read from. */
   table: string;
-  /** Records to get by skyflow id. */
+  /** Records to get by skyflow id; not with `columnName`. */
   ids?: string[];
-  /** A unique column to look records up by, with `columnValues`. */
+  /** A unique column to look records up by, with `columnValues`; not with `ids`. */
   columnName?: string;
+  /** Values of `columnName` whose records to get. */
   columnValues?: string[];
-  /** How values are revealed. @default the vault's default (RedactionType.DEFAULT) */
+  /**
+   * How values are revealed; not with `returnTokens`. When absent none is
+   * sent and the vault applies each column's policy.
+   */
   redactionType?: RedactionType;
-  /** Return tokens instead of values (with ids only). @default false */
+  /** Return tokens instead of values; only with `ids`. @default false */
   returnTokens?: boolean;
-  /** Columns to return. @default all */
+  /** Columns to return; all of them when absent. */
   fields?: string[];
-  /** Records to skip. */
+  /** Records to skip (0 or more). */
   offset?: number;
-  /** Most records to return. */
+  /** Most records to return (1 or more); the vault decides when absent. */
   limit?: number;
+  /** Order of the records when listing a page of them (neither `ids` nor `columnName`). */
   orderBy?: OrderBy;
-  /** Return download URLs for file columns. */
+  /** Return download URLs for file columns; not sent when absent, so the vault decides. */
   downloadUrl?: boolean;
 }
 
 /**
- * A get of records from one table.
+ * A get of records from one table, for {@link VaultClient.get}: by ids, by
+ * values of a unique column, or a page of records when neither is given.
+ * Checked when constructed: a bad request throws a SkyflowError here.
  *
  * @example
- * const { data } = await client.vault().get(new GetRequest({ table: 'cards', ids: [id], redactionType: RedactionType.MASKED }));
+ * ```ts
+ * import { GetRequest, RedactionType, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const byEmail = new GetRequest({
+ *   table: 'persons',
+ *   columnName: 'email',
+ *   columnValues: ['ada@example.com'],
+ *   fields: ['name', 'ssn'],
+ *   redactionType: RedactionType.MASKED,
+ * });
+ * const { data } = await client.vault().get(byEmail);
+ * console.log(data[0]?.skyflowId, data[0]?.['ssn']);
+ * ```
  */
 export class GetRequest {
+  /** The table to read from. */
   readonly table: string;
+  /** Skyflow ids of the records to get, if getting by id. */
   readonly ids: readonly string[] | undefined;
+  /** The unique column to look records up by, if any. */
   readonly columnName: string | undefined;
+  /** The values of `columnName` to look up. */
   readonly columnValues: readonly string[] | undefined;
+  /** How values are revealed; undefined leaves it to the vault. */
   readonly redactionType: RedactionType | undefined;
+  /** Whether tokens are returned instead of values. */
   readonly returnTokens: boolean;
+  /** Columns to return; undefined for all. */
   readonly fields: readonly string[] | undefined;
+  /** Records to skip, if given. */
   readonly offset: number | undefined;
+  /** Most records to return, if given. */
   readonly limit: number | undefined;
+  /** Order of a page of records, if given. */
   readonly orderBy: OrderBy | undefined;
+  /** Whether download URLs are asked for file columns; undefined when not given. */
   readonly downloadUrl: boolean | undefined;
 
   constructor(init: GetRequestInit) {
@@ -88,6 +120,7 @@ export class GetRequest {
     Object.freeze(this);
   }
 
+  /** The request itself, or a new one made from its init object (which throws a SkyflowError when invalid). */
   static from(request: GetRequest | GetRequestInit): GetRequest {
     return readInput('get request', () => (request instanceof GetRequest ? request : new GetRequest(request)));
   }

@@ -6,6 +6,7 @@ import { inputError, readInput } from '../../errors/read-input.js';
 
 /** What an insert into one table is made of. */
 export interface InsertRequestInit {
+  /** The table to insert into. */
   table: string;
   /** One object per record: column → value. */
   values: Array<Record<string, unknown>>;
@@ -13,32 +14,55 @@ export interface InsertRequestInit {
   returnTokens?: boolean;
   /** Insert the records that can be inserted and report the others per record. @default false */
   continueOnError?: boolean;
-  /** A unique column: a record whose value there exists is updated instead. */
+  /** A unique column to upsert on: a record whose value there already exists is updated instead of inserted. */
   upsert?: string;
-  /** Bring your own tokens: DISABLE (none), ENABLE (optional), ENABLE_STRICT (every field). @default TokenMode.DISABLE */
+  /** Bring your own tokens: DISABLE (none), ENABLE (for some columns), ENABLE_STRICT (for every column). @default TokenMode.DISABLE */
   tokenMode?: TokenMode;
   /** With tokenMode ENABLE or ENABLE_STRICT: one column → token object per record, in the order of `values`. */
   tokens?: Array<Record<string, string>>;
-  /** Every record has the same columns (lets the vault insert them as one block). @default false */
+  /**
+   * Every record has the same columns, which lets the vault insert them as
+   * one block. Not allowed with `upsert` or `continueOnError`. @default false
+   */
   homogeneous?: boolean;
 }
 
 /**
- * An insert into one table. Checked when constructed: a bad request throws a
- * SkyflowError here and never reaches the network.
+ * An insert of records into one table, for {@link VaultClient.insert}.
+ * Checked when constructed: a bad request throws a SkyflowError here and
+ * never reaches the network. Its fields are frozen copies of what was given,
+ * with the defaults filled in.
  *
  * @example
- * const request = new InsertRequest({ table: 'cards', values: [{ card_number: '4111…', cvv: '123' }], returnTokens: true });
- * const response = await client.vault().insert(request);
+ * ```ts
+ * import { InsertRequest, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const request = new InsertRequest({
+ *   table: 'cards',
+ *   values: [{ card_number: '4111111111111111', cardholder_name: 'Ada Lovelace', expiry_date: '12/30', cvv: '123' }],
+ *   returnTokens: true,
+ * });
+ * const { insertedFields } = await client.vault().insert(request);
+ * console.log(insertedFields[0]?.skyflowId, insertedFields[0]?.['card_number']);
+ * ```
  */
 export class InsertRequest {
+  /** The table to insert into. */
   readonly table: string;
+  /** One object per record: column → value. */
   readonly values: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** Whether the response holds the tokens of the inserted values. */
   readonly returnTokens: boolean;
+  /** Whether records that can be inserted are, while the others are reported in the response's `errors`. */
   readonly continueOnError: boolean;
+  /** The unique column to upsert on, if any. */
   readonly upsert: string | undefined;
+  /** Whether tokens may, or must, be given for the values. */
   readonly tokenMode: TokenMode;
+  /** The given tokens: one column → token object per record, in the order of `values`. */
   readonly tokens: ReadonlyArray<Readonly<Record<string, string>>> | undefined;
+  /** Whether every record has the same columns. */
   readonly homogeneous: boolean;
 
   constructor(init: InsertRequestInit) {
@@ -60,7 +84,7 @@ export class InsertRequest {
     Object.freeze(this);
   }
 
-  /** The request itself, or a new one from its init object. */
+  /** The request itself, or a new one made from its init object (which throws a SkyflowError when invalid). */
   static from(request: InsertRequest | InsertRequestInit): InsertRequest {
     return readInput('insert request', () => (request instanceof InsertRequest ? request : new InsertRequest(request)));
   }

@@ -2,18 +2,26 @@ import { validationError } from '../../errors/messages.js';
 import { initObject } from './checks.js';
 import { inputError, readInput } from '../../errors/read-input.js';
 
+/** What a query is made of. */
 export interface QueryRequestInit {
   /** One SELECT statement over the vault's tables. */
   query: string;
 }
 
 /**
- * A read-only SQL query.
+ * A read-only SQL query: one SELECT statement, checked when constructed.
  *
  * @example
- * const { fields } = await client.vault().query(new QueryRequest({ query: "SELECT * FROM cards WHERE cvv = '123'" }));
+ * ```ts
+ * import { QueryRequest, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const request = new QueryRequest({ query: "SELECT skyflow_id, cardholder_name FROM cards WHERE expiry_date = '12/30'" });
+ * const { fields } = await client.vault().query(request);
+ * ```
  */
 export class QueryRequest {
+  /** The SELECT statement. */
   readonly query: string;
 
   constructor(init: QueryRequestInit) {
@@ -31,6 +39,7 @@ export class QueryRequest {
     Object.freeze(this);
   }
 
+  /** The request itself, or a new one made from its init object (which throws a SkyflowError when invalid). */
   static from(request: QueryRequest | QueryRequestInit): QueryRequest {
     return readInput('query request', () => (request instanceof QueryRequest ? request : new QueryRequest(request)));
   }

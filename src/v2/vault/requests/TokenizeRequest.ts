@@ -4,11 +4,15 @@ import { inputError, readInput } from '../../errors/read-input.js';
 
 /** A value and the column group whose token is wanted. */
 export interface TokenizeData {
+  /** The value whose token is wanted. */
   value: string | number | boolean;
+  /** The column group the value's token belongs to. */
   columnGroup: string;
 }
 
+/** What a tokenize is made of. */
 export interface TokenizeRequestInit {
+  /** The values, each with its column group. */
   values: TokenizeData[];
 }
 
@@ -16,9 +20,16 @@ export interface TokenizeRequestInit {
  * A look-up of the tokens the vault holds for values, by column group.
  *
  * @example
- * const { tokens } = await client.vault().tokenize(new TokenizeRequest({ values: [{ value: 'Ada', columnGroup: 'name' }] }));
+ * ```ts
+ * import { TokenizeRequest, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const request = new TokenizeRequest({ values: [{ value: '4111111111111111', columnGroup: 'card_number_cg' }] });
+ * const { tokens } = await client.vault().tokenize(request);
+ * ```
  */
 export class TokenizeRequest {
+  /** The values, each with its column group. */
   readonly values: ReadonlyArray<Readonly<TokenizeData>>;
 
   constructor(init: TokenizeRequestInit) {
@@ -47,6 +58,7 @@ export class TokenizeRequest {
     Object.freeze(this);
   }
 
+  /** The request itself, or a new one made from its init object (which throws a SkyflowError when invalid). */
   static from(request: TokenizeRequest | TokenizeRequestInit): TokenizeRequest {
     return readInput('tokenize request', () => (request instanceof TokenizeRequest ? request : new TokenizeRequest(request)));
   }

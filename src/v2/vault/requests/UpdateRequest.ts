@@ -6,12 +6,16 @@ import { inputError, readInput } from '../../errors/read-input.js';
 
 /** What an update is made of. */
 export interface UpdateRequestInit {
+  /** The table of the record. */
   table: string;
   /** The record's `skyflowId` and the columns to change. */
-  data: { skyflowId: string } & Record<string, unknown>;
+  data: {
+    /** The id of the record to update. */
+    skyflowId: string;
+  } & Record<string, unknown>;
   /** Return the tokens of the updated values. @default false */
   returnTokens?: boolean;
-  /** @default TokenMode.DISABLE */
+  /** Whether tokens may, or must, be given for the changed columns. @default TokenMode.DISABLE */
   tokenMode?: TokenMode;
   /** With tokenMode ENABLE or ENABLE_STRICT: column → token. */
   tokens?: Record<string, string>;
@@ -21,15 +25,26 @@ export interface UpdateRequestInit {
  * An update of one record.
  *
  * @example
- * await client.vault().update(new UpdateRequest({ table: 'cards', data: { skyflowId: id, cvv: '321' } }));
+ * ```ts
+ * import { UpdateRequest, type Skyflow } from 'skyflow-bridge';
+ *
+ * declare const client: Skyflow;
+ * const request = new UpdateRequest({ table: 'cards', data: { skyflowId: process.env.SKYFLOW_ID ?? '', expiry_date: '01/31' } });
+ * const { updatedField } = await client.vault().update(request);
+ * ```
  */
 export class UpdateRequest {
+  /** The table of the record. */
   readonly table: string;
+  /** The id of the record to update. */
   readonly skyflowId: string;
   /** The columns to change (without `skyflowId`). */
   readonly fields: Readonly<Record<string, unknown>>;
+  /** Whether the response holds the tokens of the updated values. */
   readonly returnTokens: boolean;
+  /** Whether tokens may, or must, be given for the changed columns. */
   readonly tokenMode: TokenMode;
+  /** The given tokens: column → token. */
   readonly tokens: Readonly<Record<string, string>> | undefined;
 
   constructor(init: UpdateRequestInit) {
@@ -55,6 +70,7 @@ export class UpdateRequest {
     Object.freeze(this);
   }
 
+  /** The request itself, or a new one made from its init object (which throws a SkyflowError when invalid). */
   static from(request: UpdateRequest | UpdateRequestInit): UpdateRequest {
     return readInput('update request', () => (request instanceof UpdateRequest ? request : new UpdateRequest(request)));
   }
