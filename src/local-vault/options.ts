@@ -1,8 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { FaultRule } from './http/faults.js';
+import { checkFaultRules, type FaultRule } from './http/faults.js';
+import { LocalVaultOptionsError } from './options-error.js';
 import { demoSchema } from './schema/demo-schema.js';
 import { loadSchemaFile, resolveSchema, type ResolvedSchema } from './schema/resolve-schema.js';
 import type { VaultSchema } from './schema/types.js';
+
+export { LocalVaultOptionsError };
 
 /** Options of `startLocalVault`. Every one is optional; invalid ones throw a LocalVaultOptionsError. */
 export interface LocalVaultOptions {
@@ -52,12 +55,6 @@ export interface ResolvedLocalVaultOptions {
   readonly log: ((line: string) => void) | undefined;
 }
 
-/** Options `startLocalVault` was given that cannot work; the message names the option and the fix. */
-export class LocalVaultOptionsError extends Error {
-  /** Always `'LocalVaultOptionsError'`. */
-  override readonly name = 'LocalVaultOptionsError';
-}
-
 const VAULT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Checks the options and applies their defaults; throws a LocalVaultOptionsError (or a SchemaError) for an invalid one. */
@@ -80,7 +77,8 @@ export function resolveLocalVaultOptions(options: LocalVaultOptions = {}): Resol
     throw fail('vaultId must be 1 to 64 letters, digits, "_" or "-".');
   }
   if (options.tls !== undefined && typeof options.tls !== 'boolean') throw fail('tls must be true or false.');
-  if (options.faults !== undefined && !Array.isArray(options.faults)) throw fail('faults must be an array of fault rules.');
+  // Checked here too, so that a bad rule fails before the data folder is touched.
+  if (options.faults !== undefined) checkFaultRules(options.faults);
   if (options.log !== undefined && typeof options.log !== 'function') throw fail('log must be a function.');
 
   return {

@@ -1,7 +1,10 @@
 // Fault injection: statuses, Retry-After, latency and connection resets,
 // before or after a request is processed, changeable at run time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalVault, type LocalVault } from '../../src/local-vault/index.js';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalVaultOptionsError, startLocalVault, type LocalVault } from '../../src/local-vault/index.js';
 import { card } from '../helpers/data.js';
 import { restClient, type RestClient } from '../helpers/rest.js';
 
@@ -134,6 +137,20 @@ describe('rules', () => {
       'faults[0]: a rule needs at least one of latencyMs, status, retryAfterSeconds or reset.',
     );
     return expect(rest.post('/cards', { records: [{ fields: card() }] })).resolves.toMatchObject({ status: 500 });
+  });
+
+  it('an invalid rule is a LocalVaultOptionsError, at run time and at start (before the data folder is made)', async () => {
+    expect(() => vault.setFaults([{ status: 200 }])).toThrow(LocalVaultOptionsError);
+    expect(() => vault.setFaults('all' as never)).toThrow(new LocalVaultOptionsError('faults must be an array of fault rules.'));
+    const parent = mkdtempSync(join(tmpdir(), 'faults-'));
+    try {
+      const dataDir = join(parent, 'data');
+      const started = startLocalVault({ dataDir, faults: [{ operation: 'insert', latencyMs: -1 }] });
+      await expect(started).rejects.toThrow(new LocalVaultOptionsError('faults[0]: latencyMs must be a non-negative number.'));
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('can be given at start', async () => {

@@ -123,12 +123,12 @@ describe('the sticky ramp', () => {
     const router = rampRouter(50);
     expect(await decide(router, 'get', [key])).toEqual({
       route: 'v2',
-      reason: `ramp vault-v2: bucket ${bucketOf('vault-v2', key)} < 50%`,
+      reason: `ramp vault-v2: bucket ${bucketOf('vault-v2', key)} of 10000, inside 50%`,
       problems: [],
     });
     expect(await decide(router, 'get', [out])).toEqual({
       route: 'legacy',
-      reason: `ramp vault-v2: bucket ${bucketOf('vault-v2', out)} ≥ 50%`,
+      reason: `ramp vault-v2: bucket ${bucketOf('vault-v2', out)} of 10000, outside 50%`,
       problems: [],
     });
   });

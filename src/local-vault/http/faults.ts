@@ -1,3 +1,4 @@
+import { LocalVaultOptionsError } from '../options-error.js';
 import { OPERATIONS, type Operation } from './operations.js';
 
 /**
@@ -58,8 +59,7 @@ export class FaultInjector {
 
   /** Replaces every rule; an invalid rule throws and leaves the old ones in place. */
   set(rules: readonly FaultRule[]): void {
-    if (!Array.isArray(rules)) throw new TypeError('faults must be an array of fault rules.');
-    this.#rules = rules.map((rule, index) => ({ rule: checkRule(rule, index), remaining: rule.times ?? Infinity }));
+    this.#rules = checkFaultRules(rules).map((rule) => ({ rule, remaining: rule.times ?? Infinity }));
   }
 
   /** Faults injected since start. */
@@ -88,8 +88,14 @@ export class FaultInjector {
   }
 }
 
+/** The rules with their defaults; a LocalVaultOptionsError names the first invalid one. */
+export function checkFaultRules(rules: readonly FaultRule[]): Array<ActiveRule['rule']> {
+  if (!Array.isArray(rules)) throw new LocalVaultOptionsError('faults must be an array of fault rules.');
+  return rules.map(checkRule);
+}
+
 function checkRule(rule: FaultRule, index: number): ActiveRule['rule'] {
-  const bad = (what: string) => new TypeError(`faults[${index}]: ${what}`);
+  const bad = (what: string) => new LocalVaultOptionsError(`faults[${index}]: ${what}`);
   if (typeof rule !== 'object' || rule === null) throw bad('must be an object.');
   const operation = rule.operation ?? '*';
   if (operation !== '*' && !OPERATIONS.includes(operation)) {

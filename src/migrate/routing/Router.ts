@@ -1,7 +1,7 @@
 import type { Operation, Route } from '../operations.js';
 import { OPERATIONS, isOperation, isRoute } from '../operations.js';
 import { configError } from '../config-error.js';
-import { bucketOf, inRamp } from './ramp.js';
+import { BUCKETS, bucketOf, inRamp } from './ramp.js';
 
 /** A sticky percentage ramp toward a route. */
 export interface RampOptions {
@@ -70,7 +70,7 @@ export type RouteConfig =
 export interface Decision {
   /** The route chosen for the call. */
   route: Route;
-  /** Why, in words, e.g. `ramp vault-v2: bucket 412 < 10%` or `default route`. */
+  /** Why, in words, e.g. `ramp vault-v2: bucket 412 of 10000, inside 10%` or `default route`. */
   reason: string;
 }
 
@@ -138,8 +138,8 @@ function decideRamp(ramp: Required<RampOptions>, operation: Operation, args: rea
   if (typeof key !== 'string' || key.length === 0) return { route: ramp.otherwise, reason: 'ramp: no targeting key' };
   const bucket = bucketOf(ramp.flagKey, key);
   return inRamp(bucket, ramp.percent)
-    ? { route: ramp.route, reason: `ramp ${ramp.flagKey}: bucket ${bucket} < ${ramp.percent}%` }
-    : { route: ramp.otherwise, reason: `ramp ${ramp.flagKey}: bucket ${bucket} ≥ ${ramp.percent}%` };
+    ? { route: ramp.route, reason: `ramp ${ramp.flagKey}: bucket ${bucket} of ${BUCKETS}, inside ${ramp.percent}%` }
+    : { route: ramp.otherwise, reason: `ramp ${ramp.flagKey}: bucket ${bucket} of ${BUCKETS}, outside ${ramp.percent}%` };
 }
 
 async function decideOpenFeature(
