@@ -114,7 +114,7 @@ describe('the table', () => {
     }
     expect(LEGACY_METHODS.generateBearerToken.replacement).toBe('generateBearerToken(path, { roles, context })');
     expect(LEGACY_METHODS.generateSignedDataTokens.replacement).toBe(
-      'generateSignedDataTokens(path, options) (skyflow-bridge/v1 only: no v2 equivalent yet)',
+      'none yet, keep generateSignedDataTokens(path, options) from skyflow-bridge/v1',
     );
     expect(LEGACY_METHODS.insert.notes).toEqual(expect.arrayContaining(['tokens → returnTokens']));
   });

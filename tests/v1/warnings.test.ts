@@ -261,8 +261,8 @@ describe('warning codes', () => {
       ['generateBearerToken', 'generateBearerToken(path, { roles, context })'],
       ['generateBearerTokenFromCreds', 'generateBearerTokenFromCreds(credentialsString, { roles, context })'],
       ['generateToken', 'generateBearerToken(path)'],
-      ['generateSignedDataTokens', 'generateSignedDataTokens(path, options) (skyflow-bridge/v1 only: no v2 equivalent yet)'],
-      ['generateSignedDataTokensFromCreds', 'generateSignedDataTokensFromCreds(credentialsString, options) (skyflow-bridge/v1 only: no v2 equivalent yet)'],
+      ['generateSignedDataTokens', 'none yet, keep generateSignedDataTokens(path, options) from skyflow-bridge/v1'],
+      ['generateSignedDataTokensFromCreds', 'none yet, keep generateSignedDataTokensFromCreds(credentialsString, options) from skyflow-bridge/v1'],
     ] as const;
     expect(warnings.map((warning) => warning.message)).toEqual(
       expected.map(([method, replacement]) => expectedMessage(method, site(`helper-${method}`, method), replacement)),

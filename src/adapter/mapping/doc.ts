@@ -3,7 +3,7 @@
 // not what the table gives. Pure: a copy of the table gives its own page.
 import { LEGACY_METHODS } from '../deprecation/legacy-methods.js';
 import { V1_HELPERS_TO_V2, V1_TO_V2, type CodemodSupport, type HelperTable, type LegacyClientMethod, type LegacyHelper, type MethodMapping, type MethodTable, type Rename } from './v1-to-v2.js';
-import { generalV2Call, helperV2Call, lastName } from './v2-call.js';
+import { generalV2Call, helperCall, lastName } from './v2-call.js';
 
 /** Where the page is written, from the package root. */
 export const MAPPING_DOC_PATH = 'docs/v1-to-v2.md';
@@ -54,7 +54,7 @@ export function renderMappingDoc(methods: MethodTable = V1_TO_V2, helpers: Helpe
         return [
           code(name),
           code(LEGACY_METHODS[name].code),
-          code(helperV2Call(helper).replace(/ \(skyflow-bridge\/v1 only: .*\)$/, '')),
+          code(helperCall(helper)),
           code(helper.module),
           helper.renames.length === 0 ? '—' : helper.renames.map((rename) => `${code(rename.from)} → ${code(rename.to)}`).join(', '),
           codemodText(helper.codemod),

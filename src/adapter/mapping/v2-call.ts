@@ -43,10 +43,19 @@ export function generalV2Call(mapping: MethodMapping): string {
   return `${receiverOf(mapping, id)}.${mapping.v2Method}(new ${mapping.requestClass}(${shape}))`;
 }
 
-/** The call that replaces a module helper, with its options written from the renames. */
+/** The call to make instead of a module helper, with its options written from the renames. */
+export function helperCall(helper: HelperMapping): string {
+  return helper.v2Call.replace('…', shapeOf(helper.renames, []));
+}
+
+/**
+ * What a warning names as a helper's replacement in skyflow-bridge/v2; a
+ * helper only skyflow-bridge/v1 has says so, rather than naming a v2 call that
+ * does not exist.
+ */
 export function helperV2Call(helper: HelperMapping): string {
-  const call = helper.v2Call.replace('…', shapeOf(helper.renames, []));
-  return helper.module === 'skyflow-bridge/v1' ? `${call} (skyflow-bridge/v1 only: no v2 equivalent yet)` : call;
+  const call = helperCall(helper);
+  return helper.module === 'skyflow-bridge/v1' ? `none yet, keep ${call} from skyflow-bridge/v1` : call;
 }
 
 /** What a person rewriting a call must know: the renamed names, the changed defaults, the notes. */
