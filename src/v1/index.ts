@@ -1,9 +1,10 @@
 // skyflow-bridge/v1: a drop-in replacement for skyflow-node@1 on the v2 core.
 // Change `require('skyflow-node')` to `require('skyflow-bridge/v1')`; every
 // legacy call keeps working and warns where it is and what replaces it.
-import { moduleNotifier } from '../adapter/deprecation/notifier.js';
+import { DEPRECATION_POLICIES, moduleNotifier } from '../adapter/deprecation/notifier.js';
 import { describeReplacement } from '../adapter/deprecation/replacement.js';
 import type { LogLevel } from './enums.js';
+import type { DeprecationPolicy } from './types.js';
 import { isExpired as isTokenExpired } from './jwt.js';
 import { logWarn, setLevel } from './logging.js';
 
@@ -76,8 +77,9 @@ export function isValid(token: string): boolean {
  * Sets how often the module-level helpers (generateBearerToken, isExpired,
  * setLogLevel, …) emit their DeprecationWarning; each client has its own
  * `options.deprecationWarnings`. Calls are counted whatever the policy. The
- * policy starts at `'every-call'`.
+ * policy starts at `'every-call'`; a value that is not a policy is ignored, as
+ * an unknown `options.deprecationWarnings` is.
  */
-export function setDeprecationPolicy(policy: 'every-call' | 'once-per-call-site' | 'once' | 'silent'): void {
-  moduleNotifier.policy = policy;
+export function setDeprecationPolicy(policy: DeprecationPolicy): void {
+  if (DEPRECATION_POLICIES.includes(policy)) moduleNotifier.policy = policy;
 }

@@ -352,6 +352,9 @@ describe('README code blocks', () => {
 function untilPrinted(args: string[], cwd: string, marker: string): Promise<string> {
   return new Promise((settle, fail) => {
     const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A CLI that never prints the marker must not outlive the test.
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', () => clearTimeout(deadline));
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -578,6 +578,23 @@ describe('policies', () => {
   });
 
   describe('setDeprecationPolicy (module-level helpers)', () => {
+    it('ignores a value that is not a policy: the helpers go on warning as before', async () => {
+      setDeprecationPolicy('silent');
+      setDeprecationPolicy('sometimes' as never);
+      let warnings = await captureWarnings();
+      expect(isExpired('')).toBe(true);
+      await flush();
+      expect(warnings).toEqual([]);
+      restoreWarnings?.();
+
+      setDeprecationPolicy('every-call');
+      setDeprecationPolicy(undefined as never);
+      warnings = await captureWarnings();
+      expect(isExpired('')).toBe(true);
+      await flush();
+      expect(warnings.map((warning) => warning.code)).toEqual([CODES.isExpired]);
+    });
+
     it('silent: no warning, every call counted', async () => {
       const warnings = await captureWarnings();
       setDeprecationPolicy('silent');
