@@ -184,7 +184,7 @@ describe('API reference', () => {
     mkdirSync(work, { recursive: true });
     const examples = documented.flatMap((entry) => tagsOf(entry.path, '@example').map((text) => ({ path: entry.path, text })));
     expect(examples.length).toBeGreaterThanOrEqual(WITH_EXAMPLES.length);
-    const files = [...new Set(examples)].map(({ path, text }, index) => {
+    const files = examples.map(({ path, text }, index) => {
       const code = /^```(?:ts|typescript)\n([\s\S]*?)\n```$/.exec(text)?.[1];
       expect(code, `${path}: an @example must be one fenced ts block`).toBeDefined();
       const file = join(work, `${index}-${path.replace(/[^A-Za-z0-9-]/g, '_')}.ts`);

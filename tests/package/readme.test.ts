@@ -5,14 +5,14 @@
 // local vaults; output blocks are compared with the real output once the parts
 // that differ per run (ports, ids, keys, paths) are replaced.
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:https';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REDACTED_VALUE, startLocalVault } from '../../src/local-vault/index.js';
 import { SERVER_PEERS } from '../../src/local-vault/peers.js';
 import { InsertRequest, GetRequest, RedactionType, Skyflow } from '../../src/v2/index.js';
+import { restClient } from '../helpers/rest.js';
 import { typeErrors } from '../helpers/typecheck.js';
 import { normalised, readmeSnippets, shellCommands, type Snippet } from './readme-snippets.js';
 
@@ -191,12 +191,9 @@ describe('README code blocks', () => {
   it('local vault with curl: the request shown, sent as shown, answers with the masked records', { timeout: 60_000 }, async () => {
     const dataDir = folder('local-vault-curl');
     const vault = await startLocalVault({ dataDir });
+    const seed = restClient(vault);
     try {
-      const client = Skyflow.builder()
-        .addVaultConfig({ vaultId: vault.vaultId, baseUrl: vault.url, caCert: vault.caCert!, credentials: { apiKey: vault.apiKey } })
-        .build();
-      await client.vault().insert(new InsertRequest({ table: 'cards', values: [{ card_number: '4111-1111-1111-1111' }] }));
-      client.close();
+      expect((await seed.post('/cards', { records: [{ fields: { card_number: '4111-1111-1111-1111' } }] })).status).toBe(200);
 
       const command = snippet('local-vault-curl').code.replace(/\\\n\s*/g, ' ');
       const port = new URL(vault.url).port;
@@ -206,24 +203,19 @@ describe('README code blocks', () => {
           .replaceAll('$API_KEY', vault.apiKey)
           .replaceAll('$VAULT_ID', vault.vaultId)
           .replace(':8443', `:${port}`);
-      const caFile = fill(/--cacert (\S+)/.exec(command)![1]!);
+      const caCert = readFileSync(fill(/--cacert (\S+)/.exec(command)![1]!), 'utf8');
       const [name, value] = fill(/-H "([^"]+)"/.exec(command)![1]!).split(': ');
-      const url = fill(/"(https:[^"]+)"/.exec(command)![1]!);
-      const answer = await new Promise<{ status: number; body: string }>((settle, fail) => {
-        request(url, { ca: readFileSync(caFile), headers: { [name!]: value } }, (response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk) => (body += chunk));
-          response.on('end', () => settle({ status: response.statusCode ?? 0, body }));
-        })
-          .on('error', fail)
-          .end();
-      });
+      const url = new URL(fill(/"(https:[^"]+)"/.exec(command)![1]!));
+      // The README's request as curl sends it: its URL, its one header, its CA file.
+      const curl = restClient({ url: url.origin, vaultId: vault.vaultId, apiKey: '', caCert });
+      const answer = await curl.call('GET', url.pathname + url.search, undefined, { bearer: null, headers: { [name!]: value! } });
+      curl.close();
       expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body).records.map((record: { fields: Record<string, unknown> }) => record.fields.card_number)).toEqual([
+      expect(answer.body.records.map((record: { fields: Record<string, unknown> }) => record.fields.card_number)).toEqual([
         'XXXX-XXXX-XXXX-1111',
       ]);
     } finally {
+      seed.close();
       await vault.close();
     }
   });
@@ -344,7 +336,7 @@ describe('README code blocks', () => {
       (error: { stderr: string }) => error.stderr,
     );
     expect(refused).toContain('Nothing to release');
-    expect(existsSync(join(repo, 'CHANGELOG.md'))).toBe(true);
+    expect(readFileSync(join(repo, 'CHANGELOG.md'), 'utf8')).toBe(released);
   });
 });
 
